@@ -1,0 +1,168 @@
+"""Checks across fields and files: references, dates in order, recurrence rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .models import Event, Member, WorkingGroup
+from .occurrences import as_datetime, parse_rule, rule_produces
+from .problems import Problem, did_you_mean
+
+if TYPE_CHECKING:
+    from .loader import Dataset, Source
+
+FOLDER_OF = {"venue": "venues", "member": "members", "working-group": "working-groups"}
+
+
+def check_dataset(dataset: Dataset, content_dir: Path | None) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += _check_network(dataset)
+    for member_id, member in dataset.members.items():
+        problems += _check_member(dataset, dataset.sources[("member", member_id)], member, content_dir)
+    for group_id, group in dataset.working_groups.items():
+        problems += _check_group(dataset, dataset.sources[("working-group", group_id)], group_id, group)
+    for event_id, event in dataset.events.items():
+        problems += _check_event(dataset, dataset.sources[("event", event_id)], event)
+    return problems
+
+
+def _reference(
+    dataset: Dataset, source: Source, path: tuple[str | int, ...], kind: str, target: str | None
+) -> Iterator[Problem]:
+    """An unknown reference names both files and suggests the closest id."""
+    if target is None:
+        return
+    known: Mapping[str, object] = {
+        "venue": dataset.venues,
+        "member": dataset.members,
+        "working-group": dataset.working_groups,
+    }[kind]
+    if target in known:
+        return
+    folder = f"{dataset.root.name}/{FOLDER_OF[kind]}"
+    hint = did_you_mean(target, known)
+    if hint:
+        suggestion = hint.strip().removeprefix("did you mean '").removesuffix("'?")
+        hint = f"; did you mean '{suggestion}' ({folder}/{suggestion}.yaml)?"
+    yield source.at(
+        path, f"unknown {kind} '{target}': there is no file {folder}/{target}.yaml{hint or '; check the spelling'}"
+    )
+
+
+def _check_network(dataset: Dataset) -> list[Problem]:
+    source = dataset.sources[("network", "network")]
+    network = dataset.network
+    problems = list(_reference(dataset, source, ("coordinator",), "member", network.coordinator))
+    problems += _reference(dataset, source, ("venue",), "venue", network.venue)
+    seen: set[str] = set()
+    for index, lang in enumerate(network.languages):
+        if lang in seen:
+            problems.append(source.at(("languages", index), f"'{lang}' is listed twice; remove one"))
+        seen.add(lang)
+    return problems
+
+
+def _check_member(dataset: Dataset, source: Source, member: Member, content_dir: Path | None) -> list[Problem]:
+    problems: list[Problem] = []
+    for index, group in enumerate(member.working_groups):
+        problems += _reference(dataset, source, ("working_groups", index), "working-group", group)
+    if member.left is not None and member.left < member.joined:
+        problems.append(source.at(("left",), f"left ({member.left}) is before joined ({member.joined}); check both"))
+    if member.public_contact and member.contact is None:
+        problems.append(
+            source.at(("public_contact",), "public_contact is true but there is no 'contact'; add one or set it false")
+        )
+    if member.logo and content_dir is not None and not (content_dir / "images" / member.logo).is_file():
+        problems.append(source.at(("logo",), f"there is no file content/images/{member.logo}; add it or fix the path"))
+    return problems
+
+
+def _check_group(dataset: Dataset, source: Source, group_id: str, group: WorkingGroup) -> list[Problem]:
+    problems: list[Problem] = []
+    if group.closed is not None and group.closed < group.founded:
+        problems.append(source.at(("closed",), f"closed ({group.closed}) is before founded ({group.founded})"))
+    for index, person in enumerate(group.spokespersons):
+        found = list(_reference(dataset, source, ("spokespersons", index, "member"), "member", person.member))
+        problems += found
+        if not found and person.member not in dataset.group_members.get(group_id, ()):
+            member_file = dataset.sources[("member", person.member)].file
+            problems.append(
+                source.at(
+                    ("spokespersons", index, "member"),
+                    f"'{person.member}' is not a member of this group: add '{group_id}' to working_groups "
+                    f"in {member_file}, or name another member",
+                )
+            )
+    return problems
+
+
+def _kind(value: date | datetime) -> str:
+    return "date-time" if isinstance(value, datetime) else "date"
+
+
+def _check_event(dataset: Dataset, source: Source, event: Event) -> list[Problem]:
+    problems: list[Problem] = []
+    folder_year = Path(source.file).parent.name
+    if folder_year != str(event.start.year):
+        problems.append(
+            source.at(
+                ("start",),
+                f"the event starts in {event.start.year} but its file is in the folder {folder_year}/; "
+                f"move it to {dataset.root.name}/events/{event.start.year}/",
+            )
+        )
+    if _kind(event.start) != _kind(event.end):
+        problems.append(
+            source.at(("end",), f"start is a {_kind(event.start)} but end is a {_kind(event.end)}; use the same form")
+        )
+    elif (event.end < event.start) if event.all_day else (event.end <= event.start):  # type: ignore[operator]
+        problems.append(source.at(("end",), f"end ({event.end}) is before start ({event.start}); check both"))
+    if event.venue is None and event.location is None and event.online is None:
+        problems.append(source.at(("start",), "say where the event is: add 'venue', 'location' or 'online'"))
+    problems += _reference(dataset, source, ("venue",), "venue", event.venue)
+    problems += _reference(dataset, source, ("working_group",), "working-group", event.working_group)
+    if event.category == "working-group" and event.working_group is None:
+        problems.append(source.at(("category",), "a working-group event needs 'working_group: <group id>'"))
+    for index, organiser in enumerate(event.organisers):
+        problems += _reference(dataset, source, ("organisers", index), "member", organiser)
+    registration = event.registration
+    if registration is not None:
+        if registration.url is None and registration.email is None:
+            problems.append(source.at(("registration",), "give a 'url' or an 'email' where people register"))
+        if registration.deadline is not None and as_datetime(registration.deadline) > as_datetime(event.start):
+            problems.append(source.at(("registration", "deadline"), "the deadline is after the event starts"))
+    problems += _check_recurrence(dataset, source, event)
+    return problems
+
+
+def _check_recurrence(dataset: Dataset, source: Source, event: Event) -> list[Problem]:
+    if event.recurrence is None:
+        problems = []
+        if event.exceptions:
+            problems.append(source.at(("exceptions",), "exceptions only make sense with a 'recurrence' rule"))
+        if event.changed:
+            problems.append(source.at(("changed",), "changed only makes sense with a 'recurrence' rule"))
+        return problems
+    try:
+        rule = parse_rule(event)
+    except ValueError as error:
+        return [source.at(("recurrence",), str(error))]
+    problems = []
+    moments = [(("exceptions", i), value) for i, value in enumerate(event.exceptions)]
+    moments += [(("changed", i, "date"), change.date) for i, change in enumerate(event.changed)]
+    for path, value in moments:
+        if _kind(value) != _kind(event.start):
+            problems.append(source.at(path, f"write it as a {_kind(event.start)}, like the event's start"))
+        elif not rule_produces(rule, value):
+            problems.append(
+                source.at(path, f"{value} is not an occurrence of the rule; give the date and time the rule produces")
+            )
+    for index, change in enumerate(event.changed):
+        problems += _reference(dataset, source, ("changed", index, "venue"), "venue", change.venue)
+        start = change.start if change.start is not None else change.date
+        if change.end is not None and as_datetime(change.end) < as_datetime(start):
+            problems.append(source.at(("changed", index, "end"), "end is before start"))
+    return problems

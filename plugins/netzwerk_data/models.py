@@ -1,0 +1,167 @@
+"""The typed, immutable records of the data contract (one class per file kind)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic.json_schema import SkipJsonSchema
+
+from .values import DateOrDateTime, Email, Id, IsoDate, Language, PlainText, Text, TimeZone, Url
+
+MemberType = Literal[
+    "administration", "welfare", "association", "migrant-organisation", "education", "church", "company", "other"
+]
+EventCategory = Literal["network-meeting", "working-group", "conference", "network-cafe", "training", "other"]
+EventStatus = Literal["scheduled", "cancelled", "postponed"]
+
+
+class Record(BaseModel):
+    """Base of every record: unknown fields are errors, values never change after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class FileRecord(Record):
+    # The id is the file's stem, set by the loader; editors never write it.
+    id: SkipJsonSchema[str] = Field(default="", exclude=True)
+
+
+class Link(Record):
+    label: PlainText
+    url: Url
+
+
+class Network(FileRecord):
+    name: Text
+    short_name: PlainText
+    description: Text
+    founded: StrictInt = Field(ge=1900, le=2100)
+    coordinator: Id = Field(description="id of the coordinating member (data/members/<id>.yaml)")
+    venue: Id = Field(description="id of the network's home venue (data/venues/<id>.yaml)")
+    email: Email
+    website: Url
+    languages: list[Language] = Field(min_length=1, description="languages of the site; the first is the default")
+    timezone: TimeZone = "Europe/Berlin"
+    social: list[Link] = []
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+
+class Geo(Record):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Venue(FileRecord):
+    name: Text
+    street: PlainText
+    postcode: PlainText
+    city: PlainText
+    geo: Geo | None = None
+    accessibility: Text
+    directions: Text | None = None
+
+
+class Address(Record):
+    street: PlainText
+    postcode: PlainText
+    city: PlainText
+
+
+class Contact(Record):
+    name: PlainText
+    role: PlainText | None = None
+    email: Email | None = None
+    phone: PlainText | None = None
+
+
+class Member(FileRecord):
+    name: PlainText
+    type: MemberType
+    description: Text
+    website: Url | None = None
+    email: Email | None = None
+    phone: PlainText | None = None
+    address: Address | None = None
+    languages: list[Language] = []
+    offers: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = []
+    working_groups: list[Id] = []
+    joined: IsoDate
+    left: IsoDate | None = None
+    logo: PlainText | None = Field(default=None, description="path under content/images/")
+    public_contact: StrictBool = False
+    contact: Contact | None = None
+
+    def is_current(self, on: date) -> bool:
+        return self.joined <= on and (self.left is None or self.left > on)
+
+
+class Spokesperson(Record):
+    name: PlainText
+    member: Id
+
+
+class WorkingGroup(FileRecord):
+    name: Text
+    description: Text
+    goals: list[Text] = []
+    spokespersons: list[Spokesperson] = []
+    meetings_per_year: StrictInt = Field(ge=0, le=52)
+    email: Email | None = None
+    founded: IsoDate
+    closed: IsoDate | None = None
+
+
+class Registration(Record):
+    url: Url | None = None
+    email: Email | None = None
+    deadline: DateOrDateTime | None = None
+
+
+
+class OccurrenceChange(Record):
+    date: DateOrDateTime = Field(description="the occurrence as the rule produces it")
+    status: EventStatus | None = None
+    start: DateOrDateTime | None = None
+    end: DateOrDateTime | None = None
+    venue: Id | None = None
+    location: Text | None = None
+
+
+class Event(FileRecord):
+    title: Text
+    category: EventCategory
+    start: DateOrDateTime
+    end: DateOrDateTime
+    timezone: TimeZone | None = None
+    venue: Id | None = None
+    location: Text | None = None
+    online: Url | None = None
+    working_group: Id | None = None
+    organisers: list[Id] = []
+    description: Text | None = None
+    languages: list[Language] = []
+    registration: Registration | None = None
+    status: EventStatus = "scheduled"
+    recurrence: PlainText | None = Field(default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=6")
+    exceptions: list[DateOrDateTime] = []
+    changed: list[OccurrenceChange] = []
+    updated: DateOrDateTime | None = None
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+
+Kind = type[FileRecord]
+KINDS: dict[str, Kind] = {
+    "network": Network,
+    "venue": Venue,
+    "member": Member,
+    "working-group": WorkingGroup,
+    "event": Event,
+}

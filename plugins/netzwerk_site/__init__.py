@@ -1,0 +1,27 @@
+"""The site's pages: home, members, working groups, events, info mail and content pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import signals
+
+from .generator import SiteGenerator
+from .richtext import sanitise
+
+
+def _generators(pelican: Any) -> type[SiteGenerator]:
+    return SiteGenerator
+
+
+def _sanitise_content(content: Any) -> None:
+    # Markdown pages and info mails get the same sanitising as data texts.
+    if getattr(content, "_content", None):
+        content._content = sanitise(content._content)
+    if getattr(content, "_summary", None):
+        content._summary = sanitise(content._summary)
+
+
+def register() -> None:
+    signals.get_generators.connect(_generators)
+    signals.content_object_init.connect(_sanitise_content)

@@ -1,0 +1,176 @@
+"""Writes every page of the site, in every language of network.yaml."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+from pelican.generators import Generator
+
+from netzwerk_data import Dataset
+from netzwerk_i18n import Localizer, load_catalogue
+
+from . import routes, vocabulary
+from .richtext import protected_email, render_markdown
+from .site_model import SiteModel
+
+Values = Callable[[Localizer], dict[str, Any]]
+
+
+def site_today(setting: str, timezone: str) -> date:
+    """The day that splits upcoming from past: pinned by the setting, or the build day."""
+    if setting == "today":
+        return datetime.now(ZoneInfo(timezone)).date()
+    return date.fromisoformat(setting)
+
+
+class SiteGenerator(Generator):
+    """Pages from the data (home, members, groups, events) and from Markdown (info mail, pages)."""
+
+    def generate_context(self) -> None:
+        dataset: Dataset = self.settings["NETWORK_DATASET"]
+        network = dataset.network
+        self.languages = list(network.languages)
+        self.default_lang = network.default_language
+        self.localizers = {
+            lang: Localizer(lang, self.default_lang, load_catalogue(self.settings["THEME_TRANSLATIONS"], lang))
+            for lang in self.languages
+        }
+        self.model = SiteModel(
+            dataset=dataset,
+            today=site_today(str(self.settings["SITE_TODAY"]), network.timezone),
+            horizon_days=int(self.settings["EVENT_HORIZON_DAYS"]),
+            articles=sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True),
+            pages=sorted(self.context.get("pages", []), key=lambda p: p.slug),
+        )
+        self.context["NETWORK_SITE"] = self.model
+
+    # -- writing -----------------------------------------------------------------
+
+    def _write(self, writer: Any, path: str, template: str, values: Values) -> None:
+        """Write `path` once per language with that language's Localizer."""
+        tmpl = self.get_template(template.removesuffix(".html"))
+        for lang in self.languages:
+            localizer = self.localizers[lang]
+            output = routes.output_file(path, lang, self.default_lang)
+            root = routes.root_of(output)
+            prefix = routes.lang_prefix(lang, self.default_lang)
+
+            def href(target: str, _root: str = root, _prefix: str = prefix) -> str:
+                return (_root + _prefix + target) or "./"
+
+            def asset(target: str, _root: str = root) -> str:
+                return _root + "theme/" + target
+
+            alternates = [
+                {
+                    "lang": other,
+                    "name": localizer.language_name(other, in_own_language=True),
+                    "dir": self.localizers[other].dir,
+                    "href": (root + routes.lang_prefix(other, self.default_lang) + path) or "./",
+                    "current": other == lang,
+                }
+                for other in self.languages
+            ]
+            nav = [(target, localizer.gettext(label)) for target, label in vocabulary.SECTIONS]
+            nav += [(routes.content_page(p.slug), in_language(p, lang).title) for p in self.model.menu("main")]
+            page_values = values(localizer)
+            writer.write_file(
+                output,
+                tmpl,
+                self.context,
+                L=localizer,
+                lang=lang,
+                dir=localizer.dir,
+                href=href,
+                asset=asset,
+                page_path=path,
+                alternates=alternates,
+                site=self.model,
+                network=self.model.dataset.network,
+                dataset=self.model.dataset,
+                today=self.model.today,
+                vocabulary=vocabulary,
+                markdown=render_markdown,
+                email=protected_email,
+                routes=routes,
+                default_lang=self.default_lang,
+                in_language=in_language,
+                nav=nav,
+                **page_values,
+            )
+
+    def generate_output(self, writer: Any) -> None:
+        model = self.model
+        data = model.dataset
+        self._write(writer, routes.HOME, "home.html", lambda L: {"upcoming": model.upcoming[:6]})
+        self._write_members(writer)
+        self._write(writer, routes.GROUPS, "groups.html", lambda L: {})
+        for group_id in data.working_groups:
+            self._write(
+                writer,
+                routes.group(group_id),
+                "group.html",
+                lambda L, g=group_id: {"group_id": g, "group": data.working_groups[g]},
+            )
+        self._write_events(writer)
+        self._write_text_pages(writer)
+
+    def _write_members(self, writer: Any) -> None:
+        model, data = self.model, self.model.dataset
+        self._write(writer, routes.MEMBERS, "members.html", lambda L: {"members": model.current_members, "facet": None})
+        for facets in model.facets.values():
+            for facet in facets:
+                selected = [(mid, m) for mid, m in model.current_members if mid in facet.member_ids]
+                self._write(
+                    writer, facet.path, "members.html", lambda L, f=facet, s=selected: {"members": s, "facet": f}
+                )
+        for member_id, member in data.members.items():
+            self._write(
+                writer,
+                routes.member(member_id),
+                "member.html",
+                lambda L, i=member_id, m=member: {"member_id": i, "member": m},
+            )
+
+    def _write_events(self, writer: Any) -> None:
+        model, data = self.model, self.model.dataset
+        self._write(writer, routes.EVENTS, "events.html", lambda L: {})
+        for year, items in model.past_by_year.items():
+            self._write(writer, routes.events_year(year), "events_year.html", lambda L, y=year, i=items: {"year": y, "occurrences": i})
+        for event_id, event in data.events.items():
+            self._write(
+                writer,
+                routes.event(event_id),
+                "event.html",
+                lambda L, i=event_id, e=event: {"event_id": i, "event": e, "occurrences": model.occurrences_of(i)},
+            )
+
+    def _write_text_pages(self, writer: Any) -> None:
+        model = self.model
+        self._write(writer, routes.INFO_MAIL, "info_mails.html", lambda L: {})
+        for article in model.articles:
+            self._write(
+                writer,
+                routes.info_mail(article.slug),
+                "info_mail.html",
+                lambda L, a=article: {"item": in_language(a, L.lang)},
+            )
+        for page in model.pages:
+            self._write(
+                writer,
+                routes.content_page(page.slug),
+                "page.html",
+                lambda L, p=page: {"item": in_language(p, L.lang)},
+            )
+
+
+def in_language(content: Any, lang: str) -> Any:
+    """The translation of a Pelican article or page in `lang`, else the original."""
+    for candidate in (content, *getattr(content, "translations", [])):
+        if candidate.lang == lang:
+            return candidate
+    return content

@@ -1,0 +1,67 @@
+"""Labels for the contract's fixed values. N_ only marks them for extraction;
+templates translate them with the reader's catalogue."""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    return message
+
+
+MEMBER_TYPES = {
+    "administration": N_("Public administration"),
+    "welfare": N_("Welfare association"),
+    "association": N_("Association"),
+    "migrant-organisation": N_("Migrant organisation"),
+    "education": N_("Education"),
+    "church": N_("Church and faith community"),
+    "company": N_("Company"),
+    "other": N_("Other"),
+}
+
+OFFERS = {
+    "language-course": N_("Language courses"),
+    "counselling": N_("Counselling"),
+    "legal-advice": N_("Legal advice"),
+    "childcare": N_("Childcare"),
+    "housing": N_("Housing"),
+    "work": N_("Work"),
+    "health": N_("Health"),
+    "leisure": N_("Leisure"),
+    "volunteering": N_("Volunteering"),
+    "education": N_("Education"),
+    "youth": N_("Youth"),
+    "women": N_("Women"),
+    "culture": N_("Culture"),
+    "sport": N_("Sport"),
+}
+
+EVENT_CATEGORIES = {
+    "network-meeting": N_("Network meeting"),
+    "working-group": N_("Working group"),
+    "conference": N_("Conference"),
+    "network-cafe": N_("Network café"),
+    "training": N_("Training"),
+    "other": N_("Other event"),
+}
+
+EVENT_STATUS = {
+    "scheduled": N_("Scheduled"),
+    "cancelled": N_("Cancelled"),
+    "postponed": N_("Postponed"),
+}
+
+
+# The main menu's fixed sections; content pages with `Menu: main` follow them.
+SECTIONS = [
+    ("", N_("Home")),
+    ("members/", N_("Members")),
+    ("working-groups/", N_("Working groups")),
+    ("events/", N_("Events")),
+    ("info-mail/", N_("Info mail")),
+]
+
+
+def offer_label(tag: str) -> str:
+    """A known offer's label; an editor's own tag is shown as written."""
+    return OFFERS.get(tag, tag)
