@@ -25,12 +25,18 @@ def _path(value: str) -> Path:
 
 
 def _check_data(data: Path, content: Path) -> None:
+    """Every editor's mistake as a clear message and exit 1, never a traceback."""
     from netzwerk_data import DataError, load_dataset
+    from netzwerk_i18n import MissingCatalogue, load_catalogue
 
     try:
-        load_dataset(data, content)
+        dataset = load_dataset(data, content)
+        for lang in dataset.network.languages:
+            load_catalogue(str(ROOT / "theme" / "translations"), lang)
     except DataError as error:
         raise Exit(error.report(), code=1) from None
+    except MissingCatalogue as error:
+        raise Exit(str(error), code=1) from None
 
 
 @task(help={"data": "data folder", "content": "content folder"})

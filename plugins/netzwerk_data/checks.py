@@ -40,8 +40,8 @@ def _reference(
         "member": dataset.members,
         "working-group": dataset.working_groups,
     }[kind]
-    if target in known:
-        return
+    if target in known or (kind, target) in dataset.sources:
+        return  # exists (a file with its own problems is reported on its own)
     folder = f"{dataset.root.name}/{FOLDER_OF[kind]}"
     hint = did_you_mean(target, known)
     if hint:
@@ -99,6 +99,11 @@ def _check_group(dataset: Dataset, source: Source, group_id: str, group: Working
     return problems
 
 
+def _shown(value: date | datetime) -> str:
+    """A date as the editor writes it: 2026-11-24 or 2026-11-24T18:30."""
+    return value.isoformat(timespec="minutes") if isinstance(value, datetime) else value.isoformat()
+
+
 def _kind(value: date | datetime) -> str:
     return "date-time" if isinstance(value, datetime) else "date"
 
@@ -118,10 +123,16 @@ def _check_event(dataset: Dataset, source: Source, event: Event) -> list[Problem
         problems.append(
             source.at(("end",), f"start is a {_kind(event.start)} but end is a {_kind(event.end)}; use the same form")
         )
-    elif (event.end < event.start) if event.all_day else (event.end <= event.start):  # type: ignore[operator]
-        problems.append(source.at(("end",), f"end ({event.end}) is before start ({event.start}); check both"))
+    elif event.all_day and event.end < event.start:  # type: ignore[operator]
+        problems.append(
+            source.at(("end",), f"end ({_shown(event.end)}) is before start ({_shown(event.start)}); check both")
+        )
+    elif not event.all_day and event.end <= event.start:  # type: ignore[operator]
+        problems.append(
+            source.at(("end",), f"end ({_shown(event.end)}) must be after start ({_shown(event.start)}); check both")
+        )
     if event.venue is None and event.location is None and event.online is None:
-        problems.append(source.at(("start",), "say where the event is: add 'venue', 'location' or 'online'"))
+        problems.append(source.at(("venue",), "say where the event is: add 'venue', 'location' or 'online'"))
     problems += _reference(dataset, source, ("venue",), "venue", event.venue)
     problems += _reference(dataset, source, ("working_group",), "working-group", event.working_group)
     if event.category == "working-group" and event.working_group is None:
@@ -158,7 +169,7 @@ def _check_recurrence(dataset: Dataset, source: Source, event: Event) -> list[Pr
             problems.append(source.at(path, f"write it as a {_kind(event.start)}, like the event's start"))
         elif not rule_produces(rule, value):
             problems.append(
-                source.at(path, f"{value} is not an occurrence of the rule; give the date and time the rule produces")
+                source.at(path, f"{_shown(value)} is not an occurrence of the rule; give the date and time the rule produces")
             )
     for index, change in enumerate(event.changed):
         problems += _reference(dataset, source, ("changed", index, "venue"), "venue", change.venue)

@@ -110,7 +110,7 @@ def _message(error: Any, model: type[BaseModel]) -> tuple[tuple[Any, ...], str]:
         return loc, f"expected text, got {value!r}; put the text in quotes"
     if kind == "string_pattern_mismatch":
         return loc, f"'{value}' may only contain lowercase letters, digits and hyphens, e.g. language-course"
-    if kind == "list_type":
+    if kind in ("list_type", "tuple_type"):
         return loc, "expected a list: one item per line, each starting with '- '"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return loc, "expected a group of fields ('key: value' lines indented below this one)"

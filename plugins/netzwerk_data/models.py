@@ -42,9 +42,9 @@ class Network(FileRecord):
     venue: Id = Field(description="id of the network's home venue (data/venues/<id>.yaml)")
     email: Email
     website: Url
-    languages: list[Language] = Field(min_length=1, description="languages of the site; the first is the default")
+    languages: tuple[Language, ...] = Field(min_length=1, description="languages of the site; the first is the default")
     timezone: TimeZone = "Europe/Berlin"
-    social: list[Link] = []
+    social: tuple[Link, ...] = ()
 
     @property
     def default_language(self) -> str:
@@ -87,9 +87,9 @@ class Member(FileRecord):
     email: Email | None = None
     phone: PlainText | None = None
     address: Address | None = None
-    languages: list[Language] = []
-    offers: list[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]] = []
-    working_groups: list[Id] = []
+    languages: tuple[Language, ...] = ()
+    offers: tuple[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")], ...] = ()
+    working_groups: tuple[Id, ...] = ()
     joined: IsoDate
     left: IsoDate | None = None
     logo: PlainText | None = Field(default=None, description="path under content/images/")
@@ -108,8 +108,8 @@ class Spokesperson(Record):
 class WorkingGroup(FileRecord):
     name: Text
     description: Text
-    goals: list[Text] = []
-    spokespersons: list[Spokesperson] = []
+    goals: tuple[Text, ...] = ()
+    spokespersons: tuple[Spokesperson, ...] = ()
     meetings_per_year: StrictInt = Field(ge=0, le=52)
     email: Email | None = None
     founded: IsoDate
@@ -142,14 +142,14 @@ class Event(FileRecord):
     location: Text | None = None
     online: Url | None = None
     working_group: Id | None = None
-    organisers: list[Id] = []
+    organisers: tuple[Id, ...] = ()
     description: Text | None = None
-    languages: list[Language] = []
+    languages: tuple[Language, ...] = ()
     registration: Registration | None = None
     status: EventStatus = "scheduled"
     recurrence: PlainText | None = Field(default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=6")
-    exceptions: list[DateOrDateTime] = []
-    changed: list[OccurrenceChange] = []
+    exceptions: tuple[DateOrDateTime, ...] = ()
+    changed: tuple[OccurrenceChange, ...] = ()
     updated: DateOrDateTime | None = None
 
     @property

@@ -27,12 +27,9 @@ _CoreLoader.yaml_implicit_resolvers = {}
 _RESOLVERS = [
     ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", list("-+0123456789")),
-    (
-        "tag:yaml.org,2002:float",
-        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
-        list("-+0123456789."),
-    ),
+    # No "+" sign and no "-0": "+49361..." and "-0" stay the text that was typed.
+    ("tag:yaml.org,2002:int", r"^(?:0|-?[1-9][0-9]*)$", list("-0123456789")),
+    ("tag:yaml.org,2002:float", r"^-?(?:[0-9]+\.[0-9]+)$", list("-0123456789")),
 ]
 for _tag, _pattern, _first in _RESOLVERS:
     _CoreLoader.add_implicit_resolver(_tag, re.compile(_pattern), _first)

@@ -53,6 +53,7 @@ class SiteGenerator(Generator):
     def _write(self, writer: Any, path: str, template: str, values: Values) -> None:
         """Write `path` once per language with that language's Localizer."""
         tmpl = self.get_template(template.removesuffix(".html"))
+        siteurl = str(self.settings.get("SITEURL") or "").rstrip("/")
         for lang in self.languages:
             localizer = self.localizers[lang]
             output = routes.output_file(path, lang, self.default_lang)
@@ -72,6 +73,8 @@ class SiteGenerator(Generator):
                     "dir": self.localizers[other].dir,
                     "href": (root + routes.lang_prefix(other, self.default_lang) + path) or "./",
                     "current": other == lang,
+                    # <head> alternates: absolute when the public address is known
+                    "link": f"{siteurl}/{routes.lang_prefix(other, self.default_lang)}{path}" if siteurl else None,
                 }
                 for other in self.languages
             ]

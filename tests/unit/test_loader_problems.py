@@ -113,7 +113,7 @@ CASES = [
     pytest.param(
         "events/2026/neu.yaml",
         EVENT_HEAD + 'start: "2026-02-03T10:00"\nend: "2026-02-03T09:00"\nlocation: "Domplatz"\n',
-        "end", 4, "is before start (2026-02-03 10:00:00); check both",
+        "end", 4, "end (2026-02-03T09:00) must be after start (2026-02-03T10:00); check both",
         id="end-before-start-datetime",
     ),
     pytest.param(
@@ -293,7 +293,7 @@ CASES = [
     pytest.param(
         "events/2026/neu.yaml",
         EVENT_HEAD + EVENT_TIMES,
-        "start", 3, "say where the event is: add 'venue', 'location' or 'online'",
+        "venue", 1, "say where the event is: add 'venue', 'location' or 'online'",
         id="event-without-place",
     ),
     pytest.param(
@@ -423,14 +423,9 @@ def test_missing_data_folder_is_a_problem(tmp_path):
     assert [(p.file, p.field) for p in caught.value.problems] == [("data", "(folder)")]
 
 
-# --- real loader bugs: kept as strict xfail so they turn into failures once fixed -------------
+# --- regressions: bugs found by these tests ---------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG yaml_source.py: unquoted '+49…' is resolved as an int and PlainText drops the '+' "
-    "(phone: +493615550100 loads as '493615550100') instead of being kept as written or refused",
-)
 def test_unquoted_international_phone_is_kept_as_written_or_refused(make_data):
     from netzwerk_data import load_dataset
 
@@ -443,11 +438,6 @@ def test_unquoted_international_phone_is_kept_as_written_or_refused(make_data):
     assert dataset.members["neu"].phone == "+493615550100"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG checks.py _reference: a record that exists but failed validation is reported by every "
-    "file referring to it as 'there is no file data/working-groups/arbeit.yaml', which is false",
-)
 def test_an_invalid_record_is_not_reported_as_a_missing_file(problems_of):
     problems = problems_of(
         {"working-groups/arbeit.yaml": GROUP.replace("meetings_per_year: 2", 'meetings_per_year: "2"')}

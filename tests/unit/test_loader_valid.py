@@ -139,11 +139,6 @@ def test_loaded_records_are_immutable(dataset):
     assert member.name == "Koordinationsstelle e. V."
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG models.py: list fields of the 'immutable' records are plain lists; "
-    "member.languages.append(...) changes the shared dataset",
-)
 def test_list_fields_of_loaded_records_cannot_be_changed(load):
     member = load({}).members["koordination"]
     with pytest.raises((TypeError, AttributeError)):
