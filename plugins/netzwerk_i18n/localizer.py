@@ -6,6 +6,7 @@ from datetime import date, datetime
 from functools import cached_property
 
 from babel import Locale
+from babel.lists import format_list
 from babel.dates import format_date, format_interval, format_skeleton, format_time
 from babel.support import Translations
 
@@ -40,6 +41,16 @@ class Localizer:
         locale = Locale.parse(code)
         name = locale.get_display_name(code if in_own_language else self.locale) or code
         return name[:1].upper() + name[1:] if in_own_language else name
+
+    def join(self, items: list[str]) -> str:
+        """"a, b and c" with the language's own separators."""
+        return format_list(list(items), style="standard", locale=self.locale) if items else ""
+
+    def dates(self, values: tuple[date, ...]) -> str:
+        return self.join([self.date(value, long=True) for value in values])
+
+    def languages(self, codes: tuple[str, ...]) -> str:
+        return self.join([self.language_name(code) for code in codes])
 
     def date(self, value: date, long: bool = False) -> str:
         return format_date(value, format="long" if long else "medium", locale=self.locale)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from netzwerk_data import Dataset, Occurrence, expand
-from netzwerk_data.models import Member
+from netzwerk_data.models import Member, WorkingGroup
 
 from . import routes
 
@@ -44,6 +44,11 @@ class SiteModel:
         current = {mid for mid, _ in self.current_members}
         former = [(mid, m) for mid, m in self.dataset.members.items() if mid not in current]
         return sorted(former, key=lambda item: item[1].name.casefold())
+
+    @cached_property
+    def active_groups(self) -> list[tuple[str, WorkingGroup]]:
+        groups = self.dataset.working_groups.items()
+        return sorted((gid, g) for gid, g in groups if g.closed is None or g.closed > self.today)
 
     def group_members(self, group_id: str, current: bool = True) -> list[tuple[str, Member]]:
         ids = set(self.dataset.group_members.get(group_id, ()))

@@ -69,8 +69,11 @@ def language_prefix(lang: str) -> str:
 def find_page(site: Path, lang: str, page_type: str) -> Path | None:
     """Return the index.html of one page of `page_type` in `lang`, or None.
 
-    Detail pages are the first index.html (sorted path order) found anywhere
-    below a sub-folder of the listing, e.g. events/2026/x/index.html.
+    A detail page is the index.html of the first sub-folder of the listing
+    (sorted by name) that has one directly, e.g. members/<id>/index.html;
+    sub-folders that only hold deeper pages (members/filter/..., an archive)
+    are passed over. Only when no sub-folder has one is the first index.html
+    found deeper taken, e.g. events/2026/<slug>/index.html.
     """
     base = site / language_prefix(lang)
     if page_type == "home":
@@ -83,7 +86,11 @@ def find_page(site: Path, lang: str, page_type: str) -> Path | None:
         listing = base / _DETAILS[page_type]
         if not listing.is_dir():
             return None
-        for sub in sorted(p for p in listing.iterdir() if p.is_dir()):
+        subs = sorted(p for p in listing.iterdir() if p.is_dir())
+        for sub in subs:
+            if (sub / "index.html").is_file():
+                return sub / "index.html"
+        for sub in subs:
             found = sorted(sub.rglob("index.html"))
             if found:
                 return found[0]
@@ -102,7 +109,7 @@ def url_path(site: Path, page: Path) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+    def log_message(self, format, *args):
         pass
 
 
