@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -11,6 +12,11 @@ from netzwerk_data import Dataset, Occurrence, expand
 from netzwerk_data.models import Member, WorkingGroup
 
 from . import routes
+
+
+def sort_key(name: str) -> str:
+    """Alphabetical as people expect it: "Bäckerei" before "Bildung"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)
@@ -37,13 +43,13 @@ class SiteModel:
     @cached_property
     def current_members(self) -> list[tuple[str, Member]]:
         members = [(mid, m) for mid, m in self.dataset.members.items() if m.is_current(self.today)]
-        return sorted(members, key=lambda item: item[1].name.casefold())
+        return sorted(members, key=lambda item: sort_key(item[1].name))
 
     @cached_property
     def former_members(self) -> list[tuple[str, Member]]:
         current = {mid for mid, _ in self.current_members}
         former = [(mid, m) for mid, m in self.dataset.members.items() if mid not in current]
-        return sorted(former, key=lambda item: item[1].name.casefold())
+        return sorted(former, key=lambda item: sort_key(item[1].name))
 
     @cached_property
     def active_groups(self) -> list[tuple[str, WorkingGroup]]:
