@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 # The public address, used for canonical and alternate links; set it for your host.
 SITEURL = os.environ.get("SITEURL", "")

@@ -169,7 +169,9 @@ def _check_recurrence(dataset: Dataset, source: Source, event: Event) -> list[Pr
             problems.append(source.at(path, f"write it as a {_kind(event.start)}, like the event's start"))
         elif not rule_produces(rule, value):
             problems.append(
-                source.at(path, f"{_shown(value)} is not an occurrence of the rule; give the date and time the rule produces")
+                source.at(
+                    path, f"{_shown(value)} is not an occurrence of the rule; give the date and time the rule produces"
+                )
             )
     for index, change in enumerate(event.changed):
         problems += _reference(dataset, source, ("changed", index, "venue"), "venue", change.venue)

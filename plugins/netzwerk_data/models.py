@@ -122,7 +122,6 @@ class Registration(Record):
     deadline: DateOrDateTime | None = None
 
 
-
 class OccurrenceChange(Record):
     date: DateOrDateTime = Field(description="the occurrence as the rule produces it")
     status: EventStatus | None = None
@@ -147,7 +146,9 @@ class Event(FileRecord):
     languages: tuple[Language, ...] = ()
     registration: Registration | None = None
     status: EventStatus = "scheduled"
-    recurrence: PlainText | None = Field(default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=6")
+    recurrence: PlainText | None = Field(
+        default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=6"
+    )
     exceptions: tuple[DateOrDateTime, ...] = ()
     changed: tuple[OccurrenceChange, ...] = ()
     updated: DateOrDateTime | None = None

@@ -93,8 +93,10 @@ def expand(event: Event, until: date | None = None) -> list[Occurrence]:
             result.append(Occurrence(event, start, end, event.status, event.venue, event.location, start))
             continue
         new_start = change.start if change.start is not None else start
-        new_end = change.end if change.end is not None else (
-            same_kind(as_datetime(new_start) + duration, event.start) if change.start is not None else end
+        new_end = (
+            change.end
+            if change.end is not None
+            else (same_kind(as_datetime(new_start) + duration, event.start) if change.start is not None else end)
         )
         result.append(
             Occurrence(

@@ -20,6 +20,8 @@ def write_schemas(folder: Path) -> list[Path]:
     written = []
     for kind in KINDS:
         path = folder / f"{kind}.schema.json"
-        path.write_text(json.dumps(schema_of(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(schema_of(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+        )
         written.append(path)
     return written

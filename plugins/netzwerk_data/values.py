@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from babel.localedata import locale_identifiers
 from email_validator import EmailNotValidError, validate_email
-from pydantic import PlainValidator, PlainSerializer, WithJsonSchema
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -22,7 +22,7 @@ _DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$")
 def _require_text(value: Any, what: str, example: str) -> str:
     if isinstance(value, bool) or not isinstance(value, str):
         shown = "true/false" if isinstance(value, bool) else repr(value)
-        raise ValueError(f"expected {what} in quotes, got {shown}; write it like \"{example}\"")
+        raise ValueError(f'expected {what} in quotes, got {shown}; write it like "{example}"')
     return value
 
 
@@ -45,7 +45,7 @@ def parse_date_or_datetime(value: Any) -> date | datetime:
     if not match:
         raise ValueError(
             f"'{text}' is not a date or date-time; write \"2026-11-24\" for a whole day or "
-            "\"2026-11-24T18:30\" for a time (local time, without a time-zone offset)"
+            '"2026-11-24T18:30" for a time (local time, without a time-zone offset)'
         )
     try:
         return datetime.fromisoformat(text)
@@ -98,7 +98,9 @@ def parse_timezone(value: Any) -> str:
     if text not in _zones():
         from .problems import did_you_mean
 
-        raise ValueError(f"unknown time zone '{text}':{did_you_mean(text, _zones())} use an IANA name like Europe/Berlin")
+        raise ValueError(
+            f"unknown time zone '{text}':{did_you_mean(text, _zones())} use an IANA name like Europe/Berlin"
+        )
     ZoneInfo(text)
     return text
 
@@ -152,7 +154,7 @@ def parse_translatable(value: Any) -> Translatable:
         return Translatable(((DEFAULT_LANGUAGE_PLACEHOLDER, value),))
     if isinstance(value, dict):
         if not value:
-            raise ValueError("no text given; write a text or a mapping like {de: \"…\", en: \"…\"}")
+            raise ValueError('no text given; write a text or a mapping like {de: "…", en: "…"}')
         pairs = []
         for lang, text in value.items():
             parse_language(lang)
@@ -182,7 +184,9 @@ Id = Annotated[str, PlainValidator(lambda v: _check_id(v)), WithJsonSchema({"typ
 def _check_id(value: Any) -> str:
     text = _require_text(value, "an id", "my-id")
     if not re.match(ID_PATTERN, text):
-        raise ValueError(f"'{text}' is not an id: ids are lowercase letters, digits and hyphens, e.g. \"caritas-erfurt\"")
+        raise ValueError(
+            f"'{text}' is not an id: ids are lowercase letters, digits and hyphens, e.g. \"caritas-erfurt\""
+        )
     return text
 
 
@@ -203,9 +207,13 @@ DateOrDateTime = Annotated[
     ),
 ]
 Language = Annotated[str, PlainValidator(parse_language), WithJsonSchema({"type": "string", "pattern": "^[a-z]{2}$"})]
-Url = Annotated[str, PlainValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})]
+Url = Annotated[
+    str, PlainValidator(parse_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
 Email = Annotated[str, PlainValidator(parse_email), WithJsonSchema({"type": "string", "format": "email"})]
-TimeZone = Annotated[str, PlainValidator(parse_timezone), WithJsonSchema({"type": "string", "examples": ["Europe/Berlin"]})]
+TimeZone = Annotated[
+    str, PlainValidator(parse_timezone), WithJsonSchema({"type": "string", "examples": ["Europe/Berlin"]})
+]
 PlainText = Annotated[str, PlainValidator(parse_plain_text), WithJsonSchema({"type": "string"})]
 Text = Annotated[
     Translatable,

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from functools import cached_property
 
 from babel import Locale
-from babel.lists import format_list
 from babel.dates import format_date, format_interval, format_skeleton, format_time
+from babel.lists import format_list
 from babel.support import Translations
 
 from netzwerk_data import Localized, Translatable
@@ -43,7 +43,7 @@ class Localizer:
         return name[:1].upper() + name[1:] if in_own_language else name
 
     def join(self, items: list[str]) -> str:
-        """"a, b and c" with the language's own separators."""
+        """ "a, b and c" with the language's own separators."""
         return format_list(list(items), style="standard", locale=self.locale) if items else ""
 
     def dates(self, values: tuple[date, ...]) -> str:

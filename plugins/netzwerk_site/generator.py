@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
 from pelican.generators import Generator
 
 from netzwerk_data import Dataset
@@ -143,7 +142,12 @@ class SiteGenerator(Generator):
         model, data = self.model, self.model.dataset
         self._write(writer, routes.EVENTS, "events.html", lambda L: {})
         for year, items in model.past_by_year.items():
-            self._write(writer, routes.events_year(year), "events_year.html", lambda L, y=year, i=items: {"year": y, "occurrences": i})
+            self._write(
+                writer,
+                routes.events_year(year),
+                "events_year.html",
+                lambda L, y=year, i=items: {"year": y, "occurrences": i},
+            )
         for event_id, event in data.events.items():
             self._write(
                 writer,

@@ -19,6 +19,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 _EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"
 _MAILTO_LINK = re.compile(r'<a href="mailto:(' + _EMAIL + r')"[^>]*>(.*?)</a>', re.S)
+_LINK_WITHOUT_HREF = re.compile(r"<a(?![^>]*\bhref=)[^>]*>(.*?)</a>", re.S)
 _BARE_EMAIL = re.compile(r"(?<![\w.@/:\"'=])(" + _EMAIL + r")(?![^<]*>)")
 
 
@@ -30,9 +31,9 @@ def protected_email(address: str) -> Markup:
     """
     user, _, domain = address.partition("@")
     encoded = codecs.encode(address, "rot13")
-    return Markup(
-        '<span class="email" dir="ltr" data-rot13="{0}">{1}<span class="at"> [at] </span>{2}</span>'
-    ).format(encoded, user, domain)
+    return Markup('<span class="email" dir="ltr" data-rot13="{0}">{1}<span class="at"> [at] </span>{2}</span>').format(
+        encoded, user, domain
+    )
 
 
 def protect_emails(fragment: str) -> str:
@@ -50,6 +51,8 @@ def sanitise(fragment: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+    # A link whose address was refused keeps its text, not an empty <a>.
+    cleaned = _LINK_WITHOUT_HREF.sub(r"\1", cleaned)
     return protect_emails(cleaned)
 
 

@@ -4,7 +4,7 @@ templates translate them with the reader's catalogue."""
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     return message
 
 

@@ -22,7 +22,9 @@ def invoke(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def build(data: Path, output: Path, content: Path = FIXTURE / "content") -> subprocess.CompletedProcess[str]:
-    return invoke("build", "--data", str(data), "--content", str(content), "--output", str(output), "--today", "2026-11-24")
+    return invoke(
+        "build", "--data", str(data), "--content", str(content), "--output", str(output), "--today", "2026-11-24"
+    )
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ CHROMIUM_ARGS = [
 ]
 
 HOW_TO_GET_TOOLS = (
-    "run `make test` (or `bash .ci/run`), which installs Debian's chromium and "
-    "a JRE and runs `npm ci` for the validator and axe-core"
+    "run `make test` (it runs `npm ci` for vnu-jar and axe-core); Debian's chromium and a JRE "
+    "are installed by `bash .ci/run`, which CI runs before `make test`"
 )
 
 # Page types of the site, as (name, listing folder, has detail pages below it).

@@ -322,7 +322,9 @@ CASES = [
     ),
     pytest.param(
         "events/2026/sprachcafe.yaml",
-        RECURRING + 'recurrence: "FREQ=MONTHLY;BYDAY=2TU;COUNT=6"\nexceptions: ["2026-10-13T16:00", "2026-12-09T16:00"]\n',
+        RECURRING
+        + 'recurrence: "FREQ=MONTHLY;BYDAY=2TU;COUNT=6"\n'
+        + 'exceptions: ["2026-10-13T16:00", "2026-12-09T16:00"]\n',
         "exceptions[1]", 7, "is not an occurrence of the rule; give the date and time the rule produces",
         id="exception-not-produced-by-rule",
     ),

@@ -157,7 +157,8 @@ def test_yaml11_booleans_are_kept_as_text_where_text_is_expected(load, word):
 def test_leading_zero_postcode_is_kept_as_typed(load):
     dataset = load(
         {
-            "venues/neu.yaml": 'name: "Neu"\nstreet: "Weg 1"\npostcode: 01067\ncity: "Dresden"\naccessibility: "Stufenlos"\n'
+            "venues/neu.yaml": 'name: "Neu"\n'
+            'street: "Weg 1"\npostcode: 01067\ncity: "Dresden"\naccessibility: "Stufenlos"\n'
         }
     )
     assert dataset.venues["neu"].postcode == "01067"
@@ -166,7 +167,8 @@ def test_leading_zero_postcode_is_kept_as_typed(load):
 def test_unquoted_postcode_without_leading_zero_is_text(load):
     dataset = load(
         {
-            "venues/neu.yaml": 'name: "Neu"\nstreet: "Weg 1"\npostcode: 99084\ncity: "Erfurt"\naccessibility: "Stufenlos"\n'
+            "venues/neu.yaml": 'name: "Neu"\n'
+            'street: "Weg 1"\npostcode: 99084\ncity: "Erfurt"\naccessibility: "Stufenlos"\n'
         }
     )
     assert dataset.venues["neu"].postcode == "99084"
@@ -175,7 +177,8 @@ def test_unquoted_postcode_without_leading_zero_is_text(load):
 def test_unquoted_date_is_kept_as_text_where_text_is_expected(load):
     dataset = load(
         {
-            "venues/neu.yaml": 'name: "Neu"\nstreet: 2026-11-24\npostcode: "99084"\ncity: "Erfurt"\naccessibility: "Stufenlos"\n'
+            "venues/neu.yaml": 'name: "Neu"\n'
+            'street: 2026-11-24\npostcode: "99084"\ncity: "Erfurt"\naccessibility: "Stufenlos"\n'
         }
     )
     assert dataset.venues["neu"].street == "2026-11-24"
