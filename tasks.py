@@ -149,8 +149,8 @@ def i18n(c: Context) -> None:
 @task
 def lint(c: Context) -> None:
     """ruff: lint and formatting."""
-    c.run("ruff check .", pty=False)
-    c.run("ruff format --check .", pty=False)
+    c.run(f"{sys.executable} -m ruff check .", pty=False)
+    c.run(f"{sys.executable} -m ruff format --check .", pty=False)
 
 
 @task(help={"k": "only tests matching this pytest -k expression"})
