@@ -55,12 +55,13 @@ def _build(data: Path, content: Path, output: Path, today: str | None, settings:
     if today:
         extra["SITE_TODAY"] = today
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(staging)]
-    command += ["--fatal", "warnings", "-q", "-e"]  # one -e: Pelican keeps only the last
+    # Any Pelican warning (e.g. an info mail without Date) fails the build: nothing is dropped silently.
+    command += ["--fatal", "warnings", "--log-handler", "plain", "-e"]  # one -e: Pelican keeps only the last
     command += [f"{key}={json.dumps(value)}" for key, value in extra.items()]
-    result = subprocess.run(command, cwd=ROOT, check=False)
+    result = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
-        raise Exit(f"The build failed (see above); {output} was left as it was.", code=1)
+        raise Exit(_pelican_report(result.stdout + result.stderr, output), code=1)
     previous = output.with_name(output.name + ".previous")
     shutil.rmtree(previous, ignore_errors=True)
     if output.exists():
@@ -69,6 +70,28 @@ def _build(data: Path, content: Path, output: Path, today: str | None, settings:
     shutil.rmtree(previous, ignore_errors=True)
     pages = sum(1 for _ in output.rglob("*.html"))
     print(f"Built {pages} pages into {output}")
+
+
+def _pelican_report(log: str, output: Path) -> str:
+    """Pelican's own messages without its traceback: what went wrong, in which file."""
+    noise = ("Traceback", "RuntimeError: Warning or error encountered", "Writing ", "Done: ")
+    lines, in_traceback = [], False
+    for line in log.splitlines():
+        if line.startswith("Traceback"):
+            in_traceback = True
+        elif in_traceback and not line.startswith((" ", "\t")):
+            in_traceback = False
+        if in_traceback or not line.strip() or line.startswith(noise):
+            continue
+        lines.append(f"  {line}")
+    return "\n".join(
+        [
+            "The build failed:",
+            *dict.fromkeys(lines),
+            "Markdown files in content/ start with 'Title:', 'Date:' (info mail), 'Slug:' and 'Lang:' lines.",
+            f"{output} was left as it was.",
+        ]
+    )
 
 
 BUILD_HELP = {

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,6 +17,8 @@ from netzwerk_i18n import Localizer, load_catalogue
 from . import routes, vocabulary
 from .richtext import protected_email, render_markdown
 from .site_model import SiteModel
+
+logger = logging.getLogger(__name__)
 
 Values = Callable[[Localizer], dict[str, Any]]
 
@@ -46,6 +50,20 @@ class SiteGenerator(Generator):
             pages=sorted(self.context.get("pages", []), key=lambda p: p.slug),
         )
         self.context["NETWORK_SITE"] = self.model
+        self._check_content_languages()
+
+    def _check_content_languages(self) -> None:
+        """A Markdown file in a language the site does not publish would never be shown: say so."""
+        for item in [*self.model.articles, *self.model.pages]:
+            for version in (item, *item.translations):
+                if version.lang not in self.languages:
+                    logger.error(
+                        "%s: Lang: '%s' is not one of the site's languages (%s in data/network.yaml); "
+                        "fix the Lang: line or add the language",
+                        f"{Path(self.settings['PATH']).name}/{version.relative_source_path}",
+                        version.lang,
+                        ", ".join(self.languages),
+                    )
 
     # -- writing -----------------------------------------------------------------
 

@@ -56,6 +56,40 @@ def test_bad_data_fails_clearly_and_keeps_the_previous_output(tmp_path: Path, da
     assert (output / "index.html").read_bytes() == home_before
 
 
+@pytest.mark.parametrize(
+    ("file", "change", "expected"),
+    [
+        (
+            "info-mail/2026-10.md",
+            ("Date: 2026-10-01 09:00\n", ""),
+            "info-mail/2026-10.md: could not find information about 'date'",
+        ),
+        (
+            "pages/about.en.md",
+            ("Lang: en", "Lang: xx"),
+            "content/pages/about.en.md: Lang: 'xx' is not one of the site's",
+        ),
+    ],
+    ids=["info-mail-without-date", "page-in-unknown-language"],
+)
+def test_content_mistakes_fail_the_build_instead_of_vanishing(
+    tmp_path: Path, file: str, change: tuple[str, str], expected: str
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE / "content", content)
+    output = tmp_path / "output"
+    assert build(FIXTURE / "data", output, content).returncode == 0
+    target = content / file
+    text = target.read_text(encoding="utf-8")
+    assert change[0] in text
+    target.write_text(text.replace(change[0], change[1]), encoding="utf-8")
+    result = build(FIXTURE / "data", output, content)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (output / "info-mail" / "2026-10" / "index.html").is_file(), "the previous output must stay"
+
+
 def test_validate_checks_without_building(tmp_path: Path, data_copy: Path) -> None:
     assert invoke("validate", "--data", str(data_copy), "--content", str(FIXTURE / "content")).returncode == 0
     (data_copy / "network.yaml").write_text(
