@@ -64,7 +64,11 @@
       card.hidden = !visible;
       if (visible) shown += 1;
     });
-    if (status) status.textContent = shown + " / " + list.children.length;
+    if (status) {
+      status.textContent = status.getAttribute("data-template")
+        .replace("{shown}", shown)
+        .replace("{total}", list.children.length);
+    }
   }
   form.addEventListener("change", apply);
   var details = document.querySelector(".filters");
