@@ -26,7 +26,7 @@ THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 THEME_TRANSLATIONS = str(ROOT / "theme" / "translations")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["netzwerk_data", "netzwerk_i18n", "netzwerk_site"]
+PLUGINS = ["netzwerk_data", "netzwerk_i18n", "netzwerk_site", "netzwerk_calendar", "netzwerk_feeds"]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,

@@ -84,14 +84,10 @@ def _pelican_report(log: str, output: Path) -> str:
         if in_traceback or not line.strip() or line.startswith(noise):
             continue
         lines.append(f"  {line}")
-    return "\n".join(
-        [
-            "The build failed:",
-            *dict.fromkeys(lines),
-            "Markdown files in content/ start with 'Title:', 'Date:' (info mail), 'Slug:' and 'Lang:' lines.",
-            f"{output} was left as it was.",
-        ]
-    )
+    hint = []
+    if any(".md" in line for line in lines):
+        hint = ["Markdown files in content/ start with 'Title:', 'Date:' (info mail), 'Slug:' and 'Lang:' lines."]
+    return "\n".join(["The build failed:", *dict.fromkeys(lines), *hint, f"{output} was left as it was."])
 
 
 BUILD_HELP = {

@@ -23,6 +23,11 @@ logger = logging.getLogger(__name__)
 Values = Callable[[Localizer], dict[str, Any]]
 
 
+def public_base(settings: dict[str, Any], dataset: Dataset) -> str:
+    """The site's public address for feeds: SITEURL when set, else the network's website."""
+    return str(settings.get("SITEURL") or dataset.network.website).rstrip("/")
+
+
 def site_today(setting: str, timezone: str) -> date:
     """The day that splits upcoming from past: pinned by the setting, or the build day."""
     if setting == "today":
@@ -50,6 +55,12 @@ class SiteGenerator(Generator):
             pages=sorted(self.context.get("pages", []), key=lambda p: p.slug),
         )
         self.context["NETWORK_SITE"] = self.model
+        # Feeds every page links in <head> (and the homepage offers to subscribe to).
+        self.feeds = [
+            {"path": routes.CALENDAR_FEED, "type": "text/calendar", "kind": "calendar"},
+            {"path": routes.INFO_MAIL_ATOM, "type": "application/atom+xml", "kind": "atom"},
+            {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss"},
+        ]
         self._check_content_languages()
 
     def _check_content_languages(self) -> None:
@@ -107,6 +118,7 @@ class SiteGenerator(Generator):
                 dir=localizer.dir,
                 href=href,
                 asset=asset,
+                asset_root=root,
                 page_path=path,
                 alternates=alternates,
                 site=self.model,
@@ -120,6 +132,7 @@ class SiteGenerator(Generator):
                 default_lang=self.default_lang,
                 in_language=in_language,
                 nav=nav,
+                feeds=self.feeds,
                 **page_values,
             )
 

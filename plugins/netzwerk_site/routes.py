@@ -51,3 +51,14 @@ def output_file(path: str, lang: str, default_lang: str) -> str:
 def root_of(output: str) -> str:
     """Relative way back to the site root from an output file, so any host and sub-folder works."""
     return "../" * output.count("/")
+
+
+# Public feed addresses: subscribers rely on them, they never change once published.
+CALENDAR_FEED = "calendar/netzwerk.ics"
+INFO_MAIL_ATOM = "feeds/info-mail.atom.xml"
+INFO_MAIL_RSS = "feeds/info-mail.rss.xml"
+
+
+def public_url(base: str, path: str) -> str:
+    """An absolute address of a page or feed under the site's public base address."""
+    return f"{base.rstrip('/')}/{path}"
