@@ -88,6 +88,14 @@ class SiteModel:
         return [o for o in self.occurrences if o.end_date >= self.today]
 
     @cached_property
+    def upcoming_by_month(self) -> list[tuple[date, list[Occurrence]]]:
+        """Upcoming occurrences grouped by the month they start in (first day of month, items)."""
+        months: dict[date, list[Occurrence]] = defaultdict(list)
+        for occurrence in self.upcoming:
+            months[occurrence.start_date.replace(day=1)].append(occurrence)
+        return sorted(months.items())
+
+    @cached_property
     def past_by_year(self) -> dict[int, list[Occurrence]]:
         years: dict[int, list[Occurrence]] = defaultdict(list)
         for occurrence in self.occurrences:

@@ -103,10 +103,10 @@ def test_validate_checks_without_building(tmp_path: Path, data_copy: Path) -> No
 
 def test_a_language_without_catalogue_is_explained(tmp_path: Path, data_copy: Path) -> None:
     network = data_copy / "network.yaml"
-    network.write_text(network.read_text(encoding="utf-8").replace('["de", "en", "ar"]', '["de", "en", "ar", "uk"]'))
+    network.write_text(network.read_text(encoding="utf-8").replace('["de", "en", "ar"]', '["de", "en", "ar", "tr"]'))
     result = build(data_copy, tmp_path / "output")
     assert result.returncode == 1
-    assert "no message catalogue" in result.stderr and "uk.po" in result.stderr
+    assert "no message catalogue" in result.stderr and "tr.po" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -159,3 +159,24 @@ def test_shipped_data_files_point_editors_at_their_schema() -> None:
 def test_shipped_data_is_valid() -> None:
     result = invoke("validate")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_adding_a_language_is_its_code_plus_a_catalogue(tmp_path: Path, data_copy: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from netzwerk_i18n import load_catalogue
+
+    assert (ROOT / "theme" / "translations" / "uk.po").is_file()
+    network = data_copy / "network.yaml"
+    network.write_text(network.read_text(encoding="utf-8").replace('["de", "en", "ar"]', '["de", "en", "ar", "uk"]'))
+    output = tmp_path / "output"
+    assert build(data_copy, output).returncode == 0
+    page = BeautifulSoup(
+        (output / "uk" / "members" / "verein" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert (page.html["lang"], page.html["dir"]) == ("uk", "ltr")
+    skip = load_catalogue(str(ROOT / "theme" / "translations"), "uk").gettext("Skip to content")
+    assert skip != "Skip to content" and page.select_one(".skip-link").get_text() == skip
+    assert "Українська" in [a.get_text() for a in page.select(".lang-switch [lang=uk]")]
+    german = BeautifulSoup((output / "members" / "verein" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "uk" in {link["hreflang"] for link in german.select('link[rel="alternate"][hreflang]')}

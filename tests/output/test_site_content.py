@@ -114,7 +114,9 @@ def test_dates_are_formatted_per_language(fixture_site: Path) -> None:
 
 
 def test_upcoming_and_past_events_split_on_the_given_day(fixture_site: Path) -> None:
-    upcoming = texts(soup(fixture_site, "events"), "#upcoming + .event-list .event-title")
+    events = soup(fixture_site, "events")
+    upcoming = texts(events, "#upcoming ~ .event-list .event-title")
+    assert texts(events, ".month-heading")[:2] == ["Dezember 2026", "Januar 2027"]
     assert any("Netzwerktreffen Dezember" in t for t in upcoming)
     assert not any("Treffen AG Sprache" in t for t in upcoming)  # 2026-10-15, before 2026-11-24
     past = texts(soup(fixture_site, "events/archive/2026"), ".event-title")
