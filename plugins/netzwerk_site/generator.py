@@ -62,6 +62,12 @@ class SiteGenerator(Generator):
             {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss"},
         ]
         self._check_content_languages()
+        # The main menu per language: fixed sections, then pages marked `Menu: main`.
+        self.navigation = {
+            lang: [(target, localizer.gettext(label)) for target, label in vocabulary.SECTIONS]
+            + [(routes.content_page(p.slug), in_language(p, lang).title) for p in self.model.menu("main")]
+            for lang, localizer in self.localizers.items()
+        }
 
     def _check_content_languages(self) -> None:
         """A Markdown file in a language the site does not publish would never be shown: say so."""
@@ -106,8 +112,6 @@ class SiteGenerator(Generator):
                 }
                 for other in self.languages
             ]
-            nav = [(target, localizer.gettext(label)) for target, label in vocabulary.SECTIONS]
-            nav += [(routes.content_page(p.slug), in_language(p, lang).title) for p in self.model.menu("main")]
             page_values = values(localizer)
             writer.write_file(
                 output,
@@ -131,7 +135,7 @@ class SiteGenerator(Generator):
                 routes=routes,
                 default_lang=self.default_lang,
                 in_language=in_language,
-                nav=nav,
+                nav=self.navigation[lang],
                 feeds=self.feeds,
                 **page_values,
             )

@@ -151,6 +151,9 @@ def test_homepage_shows_network_facts(fixture_site: Path) -> None:
     assert home.h1.get_text() == "Testnetz für Integration"
     assert texts(home, ".facts strong")[:2] == ["3", "2"]
     assert texts(home, "#latest-mail ~ article h3") == ["Infomail November 2026"]
+    english = soup(fixture_site, "en")
+    assert texts(english, "#latest-mail ~ article h3") == ["Info mail November 2026"]  # its translation
+    assert english.select_one("#latest-mail ~ article h3 a")["lang"] == "en"
     assert len(home.find_all("h1")) == 1
 
 
