@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,6 @@ from .richtext import protected_email, render_markdown
 from .site_model import SiteModel
 
 logger = logging.getLogger(__name__)
-
-Values = Callable[[Localizer], dict[str, Any]]
 
 
 def public_base(settings: dict[str, Any], dataset: Dataset) -> str:
@@ -84,7 +81,7 @@ class SiteGenerator(Generator):
 
     # -- writing -----------------------------------------------------------------
 
-    def _write(self, writer: Any, path: str, template: str, values: Values) -> None:
+    def _write(self, writer: Any, path: str, template: str, **values: Any) -> None:
         """Write `path` once per language with that language's Localizer."""
         tmpl = self.get_template(template.removesuffix(".html"))
         siteurl = str(self.settings.get("SITEURL") or "").rstrip("/")
@@ -112,7 +109,6 @@ class SiteGenerator(Generator):
                 }
                 for other in self.languages
             ]
-            page_values = values(localizer)
             writer.write_file(
                 output,
                 tmpl,
@@ -122,7 +118,7 @@ class SiteGenerator(Generator):
                 dir=localizer.dir,
                 href=href,
                 asset=asset,
-                asset_root=root,
+                site_root=root,
                 page_path=path,
                 alternates=alternates,
                 site=self.model,
@@ -137,77 +133,34 @@ class SiteGenerator(Generator):
                 in_language=in_language,
                 nav=self.navigation[lang],
                 feeds=self.feeds,
-                **page_values,
+                **values,
             )
 
     def generate_output(self, writer: Any) -> None:
-        model = self.model
-        data = model.dataset
-        self._write(writer, routes.HOME, "home.html", lambda L: {"upcoming": model.upcoming[:6]})
-        self._write_members(writer)
-        self._write(writer, routes.GROUPS, "groups.html", lambda L: {})
-        for group_id in data.working_groups:
-            self._write(
-                writer,
-                routes.group(group_id),
-                "group.html",
-                lambda L, g=group_id: {"group_id": g, "group": data.working_groups[g]},
-            )
-        self._write_events(writer)
-        self._write_text_pages(writer)
-
-    def _write_members(self, writer: Any) -> None:
         model, data = self.model, self.model.dataset
-        self._write(writer, routes.MEMBERS, "members.html", lambda L: {"members": model.current_members, "facet": None})
+        self._write(writer, routes.HOME, "home.html", upcoming=model.upcoming[:6])
+        self._write(writer, routes.MEMBERS, "members.html", members=model.current_members, facet=None)
         for facets in model.facets.values():
             for facet in facets:
                 selected = [(mid, m) for mid, m in model.current_members if mid in facet.member_ids]
-                self._write(
-                    writer, facet.path, "members.html", lambda L, f=facet, s=selected: {"members": s, "facet": f}
-                )
+                self._write(writer, facet.path, "members.html", members=selected, facet=facet)
         for member_id, member in data.members.items():
-            self._write(
-                writer,
-                routes.member(member_id),
-                "member.html",
-                lambda L, i=member_id, m=member: {"member_id": i, "member": m},
-            )
-
-    def _write_events(self, writer: Any) -> None:
-        model, data = self.model, self.model.dataset
-        self._write(writer, routes.EVENTS, "events.html", lambda L: {})
+            self._write(writer, routes.member(member_id), "member.html", member_id=member_id, member=member)
+        self._write(writer, routes.GROUPS, "groups.html")
+        for group_id, group in data.working_groups.items():
+            self._write(writer, routes.group(group_id), "group.html", group_id=group_id, group=group)
+        self._write(writer, routes.EVENTS, "events.html")
         for year, items in model.past_by_year.items():
-            self._write(
-                writer,
-                routes.events_year(year),
-                "events_year.html",
-                lambda L, y=year, i=items: {"year": y, "occurrences": i},
-            )
+            self._write(writer, routes.events_year(year), "events_year.html", year=year, occurrences=items)
         for event_id, event in data.events.items():
-            self._write(
-                writer,
-                routes.event(event_id),
-                "event.html",
-                lambda L, i=event_id, e=event: {"event_id": i, "event": e, "occurrences": model.occurrences_of(i)},
-            )
-
-    def _write_text_pages(self, writer: Any) -> None:
-        model = self.model
-        self._write(writer, routes.INFO_MAIL, "info_mails.html", lambda L: {})
+            occurrences = model.occurrences_of(event_id)
+            self._write(writer, routes.event(event_id), "event.html", event=event, occurrences=occurrences)
+        self._write(writer, routes.INFO_MAIL, "info_mails.html")
+        # Markdown content: the template shows the reader's translation, or the original with a note.
         for article in model.articles:
-            self._write(
-                writer,
-                routes.info_mail(article.slug),
-                "info_mail.html",
-                lambda L, a=article: {"item": in_language(a, L.lang)},
-            )
+            self._write(writer, routes.info_mail(article.slug), "info_mail.html", content=article)
         for page in model.pages:
-            self._write(
-                writer,
-                routes.content_page(page.slug),
-                "page.html",
-                lambda L, p=page: {"item": in_language(p, L.lang)},
-            )
+            self._write(writer, routes.content_page(page.slug), "page.html", content=page)
 
 
 def in_language(content: Any, lang: str) -> Any:
