@@ -76,6 +76,8 @@ def test_contact_person_only_when_public_and_no_harvestable_email(fixture_site: 
         assert "mailto:" not in text, html_file
         visible = BeautifulSoup(text, "html.parser").get_text(" ")
         assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", visible), f"plain e-mail address in {html_file}"
+    logo = soup(fixture_site, "members/koordination").select_one("img.member-logo")
+    assert logo["alt"] and (fixture_site / "members" / "koordination" / logo["src"]).resolve().is_file()
     shown = texts(soup(fixture_site, "members/koordination"), ".email")
     assert "erika [at] koordination.example" in shown
 
