@@ -4,7 +4,7 @@
 #   make serve                 build, serve on http://127.0.0.1:8000, rebuild on change
 #   make validate DATA=d       check the data without building
 #   make test                  install test tools and run the whole suite
-#   make lint / make clean
+#   make lint / make bench / make clean
 
 PYTHON ?= python3
 VENV   := .venv
@@ -18,7 +18,7 @@ OUTPUT  ?= output
 TODAY   ?=
 SITE_ARGS := --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)" $(if $(TODAY),--today "$(TODAY)")
 
-.PHONY: build serve validate test lint clean i18n schemas
+.PHONY: build serve validate test lint clean i18n schemas bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,9 @@ i18n: $(STAMP)
 
 schemas: $(STAMP)
 	$(BIN)/invoke schemas
+
+bench: $(STAMP)
+	$(BIN)/invoke bench
 
 clean:
 	$(BIN)/invoke clean 2>/dev/null || rm -rf output .cache

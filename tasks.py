@@ -180,6 +180,12 @@ def test(c: Context, k: str = "") -> None:
     c.run(f"{sys.executable} -m pytest{selection}", pty=False)
 
 
+@task(help={"rounds": "how many alternating rounds (median is reported)"})
+def bench(c: Context, rounds: int = 3) -> None:
+    """Time and peak memory of a build, as ratios against plain Pelican with as many pages."""
+    c.run(f"{sys.executable} {ROOT / 'benchmarks' / 'compare_with_pelican.py'} --rounds {rounds}", pty=False)
+
+
 @task
 def clean(c: Context) -> None:
     """Remove built output and caches."""
