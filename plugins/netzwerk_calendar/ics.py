@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 
 from netzwerk_data import Dataset
 from netzwerk_data.models import Event as EventRecord
@@ -37,6 +37,8 @@ class CalendarWriter:
         self.base_url = base_url
         self.lang = dataset.default_language
         self.host = urlsplit(base_url).hostname or "localhost"
+        self.organizer = vCalAddress(f"mailto:{dataset.network.email}")
+        self.organizer.params["CN"] = dataset.network.short_name
 
     def _text(self, value) -> str:
         return value.get(self.lang, self.lang).text if value is not None else ""
@@ -60,6 +62,7 @@ class CalendarWriter:
         component.add("dtstart", _moment(event.start, zone))
         component.add("dtend", _end(event.end, zone))
         component.add("status", STATUS[event.status])
+        component.add("organizer", self.organizer)  # METHOD:PUBLISH (RFC 5546) requires one
         url = routes.public_url(self.base_url, routes.event(event.id))
         component.add("url", url)
         description = self._text(event.description)

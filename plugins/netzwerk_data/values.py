@@ -14,6 +14,8 @@ from babel.localedata import locale_identifiers
 from email_validator import EmailNotValidError, validate_email
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
+from .problems import did_you_mean
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$")
@@ -62,8 +64,6 @@ def language_codes() -> frozenset[str]:
 def parse_language(value: Any) -> str:
     text = _require_text(value, "a language code", "de")
     if text not in language_codes():
-        from .problems import did_you_mean
-
         hint = did_you_mean(text.lower(), language_codes())
         raise ValueError(
             f"unknown language code '{text}':{hint} use a two-letter ISO 639-1 code such as de, en, ar, uk, tr, fa, ru"
@@ -96,8 +96,6 @@ def _zones() -> frozenset[str]:
 def parse_timezone(value: Any) -> str:
     text = _require_text(value, "a time zone", "Europe/Berlin")
     if text not in _zones():
-        from .problems import did_you_mean
-
         raise ValueError(
             f"unknown time zone '{text}':{did_you_mean(text, _zones())} use an IANA name like Europe/Berlin"
         )

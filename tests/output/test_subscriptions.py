@@ -6,12 +6,16 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import subprocess
+
 import feedparser
 import recurring_ical_events
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 BERLIN = ZoneInfo("Europe/Berlin")
+TESTS = Path(__file__).resolve().parents[1]
+NEEDS_CI = "is missing: run `make test` via `.ci/run`, which installs it"
 
 
 def calendar_of(site: Path) -> Calendar:
@@ -59,3 +63,30 @@ def test_every_page_links_its_feeds_and_the_homepage_offers_them(fixture_site: P
             assert (html_file.parent / href).resolve().is_file(), href
     home = BeautifulSoup((fixture_site / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert len(home.select("#subscribe ~ .subscribe-list a")) == 3
+
+
+def test_calendar_passes_libical(fixture_site: Path, default_site: Path) -> None:
+    system_python = "/usr/bin/python3"
+    probe = subprocess.run([system_python, "-c", "import gi"], capture_output=True, check=False)
+    assert probe.returncode == 0, f"python3-gi / gir1.2-ical-3.0 {NEEDS_CI}"
+    for site in (fixture_site, default_site):
+        result = subprocess.run(
+            [system_python, str(TESTS / "tools" / "libical_check.py"), str(site / "calendar" / "netzwerk.ics")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_atom_feed_is_valid_rfc_4287(fixture_site: Path, default_site: Path, java: str) -> None:
+    jing = Path("/usr/share/java/jing.jar")
+    assert jing.is_file(), f"jing {NEEDS_CI}"
+    for site in (fixture_site, default_site):
+        result = subprocess.run(
+            [java, "-jar", str(jing), "-c", str(TESTS / "data" / "atom.rnc"), str(site / "feeds" / "info-mail.atom.xml")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
