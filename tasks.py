@@ -24,7 +24,7 @@ def _path(value: str) -> Path:
     return path if path.is_absolute() else (Path.cwd() / path)
 
 
-def _check_data(data: Path, content: Path) -> None:
+def _check_data(data: Path, content: Path, after: str = "Fix them and check again.") -> None:
     """Every editor's mistake as a clear message and exit 1, never a traceback."""
     from netzwerk_data import DataError, load_dataset
     from netzwerk_i18n import MissingCatalogue, load_catalogue
@@ -34,9 +34,9 @@ def _check_data(data: Path, content: Path) -> None:
         for lang in dataset.network.languages:
             load_catalogue(str(ROOT / "theme" / "translations"), lang)
     except DataError as error:
-        raise Exit(error.report(), code=1) from None
+        raise Exit(f"{error.report()}\n{after}", code=1) from None
     except MissingCatalogue as error:
-        raise Exit(str(error), code=1) from None
+        raise Exit(f"{error}\n{after}", code=1) from None
 
 
 @task(help={"data": "data folder", "content": "content folder"})
@@ -48,7 +48,7 @@ def validate(c: Context, data: str = "data", content: str = "content") -> None:
 
 def _build(data: Path, content: Path, output: Path, today: str | None, settings: str) -> None:
     """Check, build into a fresh folder, and only then replace `output`."""
-    _check_data(data, content)
+    _check_data(data, content, f"Fix them and build again; {output} was left as it was.")
     staging = output.with_name(output.name + ".building")
     shutil.rmtree(staging, ignore_errors=True)
     extra = {"NETWORK_DATA": str(data)}

@@ -32,7 +32,6 @@ class DataError(Exception):
         count = len(self.problems)
         lines = [f"The data has {count} problem{'s' if count != 1 else ''}:"]
         lines += [f"  {problem}" for problem in self.problems]
-        lines.append("Fix them and build again; the previous output was left as it was.")
         return "\n".join(lines)
 
 
