@@ -9,7 +9,6 @@ from pelican import signals
 from pelican.generators import Generator
 
 from netzwerk_site import routes
-from netzwerk_site.generator import public_base
 
 from .ics import CalendarWriter
 
@@ -19,7 +18,9 @@ class CalendarGenerator(Generator):
         dataset = self.settings["NETWORK_DATASET"]
         target = Path(self.output_path) / routes.CALENDAR_FEED
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(CalendarWriter(dataset, public_base(self.settings, dataset)).calendar())
+        target.write_bytes(
+            CalendarWriter(dataset, routes.public_base(self.settings, dataset.network.website)).calendar()
+        )
 
 
 def _generators(pelican: Any) -> type[CalendarGenerator]:

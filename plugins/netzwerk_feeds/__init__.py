@@ -9,7 +9,6 @@ from pelican import signals
 from pelican.generators import Generator
 
 from netzwerk_site import routes
-from netzwerk_site.generator import public_base
 
 from .infomail import info_mail_feed
 
@@ -18,7 +17,7 @@ class FeedGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         dataset = self.settings["NETWORK_DATASET"]
         model = self.context["NETWORK_SITE"]
-        feed = info_mail_feed(dataset, model.articles, public_base(self.settings, dataset))
+        feed = info_mail_feed(dataset, model.articles, routes.public_base(self.settings, dataset.network.website))
         output = Path(self.output_path)
         for path, render in ((routes.INFO_MAIL_ATOM, feed.atom_str), (routes.INFO_MAIL_RSS, feed.rss_str)):
             (output / path).parent.mkdir(parents=True, exist_ok=True)

@@ -20,11 +20,6 @@ from .site_model import SiteModel
 logger = logging.getLogger(__name__)
 
 
-def public_base(settings: dict[str, Any], dataset: Dataset) -> str:
-    """The site's public address for feeds: SITEURL when set, else the network's website."""
-    return str(settings.get("SITEURL") or dataset.network.website).rstrip("/")
-
-
 def site_today(setting: str, timezone: str) -> date:
     """The day that splits upcoming from past: pinned by the setting, or the build day."""
     if setting == "today":

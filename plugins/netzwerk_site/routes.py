@@ -59,6 +59,11 @@ INFO_MAIL_ATOM = "feeds/info-mail.atom.xml"
 INFO_MAIL_RSS = "feeds/info-mail.rss.xml"
 
 
+def public_base(settings: dict, network_website: str) -> str:
+    """The site's public address for feeds: SITEURL when set, else the network's website."""
+    return str(settings.get("SITEURL") or network_website).rstrip("/")
+
+
 def public_url(base: str, path: str) -> str:
     """An absolute address of a page or feed under the site's public base address."""
     return f"{base.rstrip('/')}/{path}"
