@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
+from typing import Any
 
 from netzwerk_data import Dataset, Occurrence, expand
 from netzwerk_data.models import Member, WorkingGroup
@@ -37,8 +38,8 @@ class SiteModel:
     dataset: Dataset
     today: date
     horizon_days: int
-    articles: list = field(default_factory=list)  # Pelican articles (info mails), newest first
-    pages: list = field(default_factory=list)  # Pelican pages
+    articles: list[Any] = field(default_factory=list)  # Pelican articles (info mails), newest first
+    pages: list[Any] = field(default_factory=list)  # Pelican pages
 
     @cached_property
     def current_members(self) -> list[tuple[str, Member]]:
@@ -115,14 +116,11 @@ class SiteModel:
     def events_by_member(self, member_id: str) -> list[Occurrence]:
         return [o for o in self.upcoming if member_id in o.event.organisers]
 
-    def menu(self, name: str) -> list:
+    def menu(self, name: str) -> list[Any]:
         """Content pages whose `Menu:` metadata names this menu, by `Order:` then slug."""
         chosen = [p for p in self.pages if getattr(p, "menu", None) == name]
         return sorted(chosen, key=lambda p: (int(getattr(p, "order", 99)), p.slug))
 
-    def page(self, slug: str):
+    def page(self, slug: str) -> Any:
+        """The Pelican page with this slug, or None."""
         return next((p for p in self.pages if p.slug == slug), None)
-
-    @cached_property
-    def event_years(self) -> list[int]:
-        return sorted({o.start_date.year for o in self.occurrences}, reverse=True)
