@@ -27,6 +27,10 @@ class Occurrence:
     changed: bool = False
 
     @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
     def start_date(self) -> date:
         return self.start.date() if isinstance(self.start, datetime) else self.start
 
