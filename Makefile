@@ -23,13 +23,13 @@ SITE_ARGS := --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)" $(if $
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml package.json package-lock.json $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(TEST_STAMP): pyproject.toml constraints.txt package.json package-lock.json $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
