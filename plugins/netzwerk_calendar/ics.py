@@ -10,7 +10,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 
 from netzwerk_data import Dataset
 from netzwerk_data.models import Event as EventRecord
-from netzwerk_data.occurrences import as_datetime
+from netzwerk_data.occurrences import Occurrence, apply_change, as_date, as_datetime
 from netzwerk_site import routes
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
@@ -76,26 +76,19 @@ class CalendarWriter:
                 component.add("exdate", _moment(skipped, zone))
         return component
 
-    def _override(self, event: EventRecord, change, zone: ZoneInfo) -> Event:
+    def _override(self, occurrence: Occurrence, zone: ZoneInfo) -> Event:
         """One changed occurrence of a series (RECURRENCE-ID)."""
-        component = self._vevent(event, zone)
-        for name in ("rrule", "exdate", "dtstart", "dtend"):
+        component = self._vevent(occurrence.event, zone)
+        for name in ("rrule", "exdate", "dtstart", "dtend", "status", "location"):
             component.pop(name, None)
-        duration = as_datetime(event.end) - as_datetime(event.start)
-        start = change.start if change.start is not None else change.date
-        end = change.end if change.end is not None else as_datetime(start) + duration
-        if not isinstance(event.start, datetime) and isinstance(end, datetime):
-            end = end.date()
-        component.add("recurrence-id", _moment(change.date, zone))
-        component.add("dtstart", _moment(start, zone))
-        component.add("dtend", _end(end, zone))
-        if change.status:
-            component["status"] = STATUS[change.status]
-        if change.venue is not None or change.location is not None:
-            component.pop("location", None)
-            location = self._location(change.venue or event.venue, change.location or event.location, event)
-            if location:
-                component.add("location", location)
+        assert occurrence.recurrence_id is not None
+        component.add("recurrence-id", _moment(occurrence.recurrence_id, zone))
+        component.add("dtstart", _moment(occurrence.start, zone))
+        component.add("dtend", _end(occurrence.end, zone))
+        component.add("status", STATUS[occurrence.status])
+        location = self._location(occurrence.venue, occurrence.location, occurrence.event)
+        if location:
+            component.add("location", location)
         return component
 
     def calendar(self) -> bytes:
@@ -114,9 +107,9 @@ class CalendarWriter:
             zone = ZoneInfo(zone_name)
             calendar.add_component(self._vevent(event, zone))
             for change in event.changed:
-                calendar.add_component(self._override(event, change, zone))
-            first, last = zones.get(zone_name, (_day(event.start), _day(event.start)))
-            zones[zone_name] = (min(first, _day(event.start)), max(last, _day(event.end)))
+                calendar.add_component(self._override(apply_change(event, change), zone))
+            first, last = zones.get(zone_name, (as_date(event.start), as_date(event.start)))
+            zones[zone_name] = (min(first, as_date(event.start)), max(last, as_date(event.end)))
         for zone_name, (first, last) in sorted(zones.items()):
             # Rules for the years the events span (a series may run on: two years more).
             timezone = Timezone.from_tzinfo(
@@ -125,7 +118,3 @@ class CalendarWriter:
             timezone.pop("COMMENT", None)  # not allowed inside VTIMEZONE (RFC 5545)
             calendar.subcomponents.insert(0, timezone)
         return calendar.to_ical()
-
-
-def _day(value: date | datetime) -> date:
-    return value.date() if isinstance(value, datetime) else value

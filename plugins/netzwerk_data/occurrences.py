@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import rrule, rrulestr
 
-from .models import Event
+from .models import Event, OccurrenceChange
 from .values import Translatable
 
 # A rule without COUNT or UNTIL runs forever; pages and feeds stop here.
@@ -32,22 +32,26 @@ class Occurrence:
 
     @property
     def start_date(self) -> date:
-        return self.start.date() if isinstance(self.start, datetime) else self.start
+        return as_date(self.start)
 
     @property
     def end_date(self) -> date:
-        return self.end.date() if isinstance(self.end, datetime) else self.end
+        return as_date(self.end)
 
 
 def as_datetime(value: date | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime.combine(value, time())
 
 
+def as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
 def same_kind(value: date | datetime, like: date | datetime) -> date | datetime:
     """`value` as a date when `like` is a date (all-day), else as a datetime."""
     if isinstance(like, datetime):
         return as_datetime(value)
-    return value.date() if isinstance(value, datetime) else value
+    return as_date(value)
 
 
 def parse_rule(event: Event) -> rrule:
@@ -71,13 +75,39 @@ def rule_produces(rule: rrule, moment: date | datetime) -> bool:
     return as_datetime(moment) in rule
 
 
+def _duration(event: Event) -> timedelta:
+    return as_datetime(event.end) - as_datetime(event.start)
+
+
+def apply_change(event: Event, change: OccurrenceChange) -> Occurrence:
+    """The occurrence `change.date` of a series with the editor's changes applied.
+
+    A new start without a new end keeps the series' duration. Pages and calendars both use this.
+    """
+    start = same_kind(change.date, event.start)
+    new_start = change.start if change.start is not None else start
+    new_end = (
+        change.end if change.end is not None else same_kind(as_datetime(new_start) + _duration(event), event.start)
+    )
+    return Occurrence(
+        event,
+        new_start,
+        new_end,
+        change.status or event.status,
+        change.venue if change.venue is not None else event.venue,
+        change.location if change.location is not None else event.location,
+        start,
+        changed=True,
+    )
+
+
 def expand(event: Event, until: date | None = None) -> list[Occurrence]:
     """All occurrences starting on or before `until` (all of them when None and finite)."""
     single = Occurrence(event, event.start, event.end, event.status, event.venue, event.location)
     if event.recurrence is None:
         return [single]
     rule = parse_rule(event)
-    duration = as_datetime(event.end) - as_datetime(event.start)
+    duration = _duration(event)
     skipped = {as_datetime(value) for value in event.exceptions}
     changes = {as_datetime(change.date): change for change in event.changed}
     result: list[Occurrence] = []
@@ -91,23 +121,6 @@ def expand(event: Event, until: date | None = None) -> list[Occurrence]:
         change = changes.get(moment)
         if change is None:
             result.append(Occurrence(event, start, end, event.status, event.venue, event.location, start))
-            continue
-        new_start = change.start if change.start is not None else start
-        new_end = (
-            change.end
-            if change.end is not None
-            else (same_kind(as_datetime(new_start) + duration, event.start) if change.start is not None else end)
-        )
-        result.append(
-            Occurrence(
-                event,
-                new_start,
-                new_end,
-                change.status or event.status,
-                change.venue if change.venue is not None else event.venue,
-                change.location if change.location is not None else event.location,
-                start,
-                changed=True,
-            )
-        )
+        else:
+            result.append(apply_change(event, change))
     return result
