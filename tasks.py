@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 import threading
 from functools import partial
@@ -16,6 +15,9 @@ from invoke import Context, Exit, task
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "plugins"))  # plugins are importable even without an install
 
+import netzwerk_build  # noqa: E402
+from netzwerk_build import BuildFailed, Project, SitePaths  # noqa: E402
+
 WATCHED = ["theme", "plugins", "pelicanconf.py", "publishconf.py"]
 
 
@@ -24,70 +26,31 @@ def _path(value: str) -> Path:
     return path if path.is_absolute() else (Path.cwd() / path)
 
 
-def _check_data(data: Path, content: Path, after: str = "Fix them and check again.") -> None:
-    """Every editor's mistake as a clear message and exit 1, never a traceback."""
-    from netzwerk_data import DataError, load_dataset
-    from netzwerk_i18n import MissingCatalogue, load_catalogue
+def _project() -> Project:
+    return Project(ROOT)
 
-    try:
-        dataset = load_dataset(data, content)
-        for lang in dataset.network.languages:
-            load_catalogue(str(ROOT / "theme" / "translations"), lang)
-    except DataError as error:
-        raise Exit(f"{error.report()}\n{after}", code=1) from None
-    except MissingCatalogue as error:
-        raise Exit(f"{error}\n{after}", code=1) from None
+
+def _check(data: Path, content: Path, after: str = "Fix them and check again.") -> None:
+    """Every editor's mistake in data and content as a clear message and exit 1, never a traceback."""
+    sources = netzwerk_build.check(_project(), data, content)
+    if not sources.ok:
+        raise Exit(f"{sources.report()}\n{after}", code=1)
 
 
 @task(help={"data": "data folder", "content": "content folder"})
 def validate(c: Context, data: str = "data", content: str = "content") -> None:
-    """Check the data files without building; explain every problem found."""
-    _check_data(_path(data), _path(content))
-    print(f"{data}: all files are valid.")
+    """Check the data and content files without building; explain every problem found."""
+    _check(_path(data), _path(content))
+    print(f"{data} and {content}: all files are valid.")
 
 
 def _build(data: Path, content: Path, output: Path, today: str | None, settings: str) -> None:
     """Check, build into a fresh folder, and only then replace `output`."""
-    _check_data(data, content, f"Fix them and build again; {output} was left as it was.")
-    staging = output.with_name(output.name + ".building")
-    shutil.rmtree(staging, ignore_errors=True)
-    extra = {"NETWORK_DATA": str(data)}
-    if today:
-        extra["SITE_TODAY"] = today
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / settings), "-o", str(staging)]
-    # Any Pelican warning (e.g. an info mail without Date) fails the build: nothing is dropped silently.
-    command += ["--fatal", "warnings", "--log-handler", "plain", "-e"]  # one -e: Pelican keeps only the last
-    command += [f"{key}={json.dumps(value)}" for key, value in extra.items()]
-    result = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise Exit(_pelican_report(result.stdout + result.stderr, output), code=1)
-    previous = output.with_name(output.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if output.exists():
-        output.rename(previous)
-    staging.rename(output)
-    shutil.rmtree(previous, ignore_errors=True)
-    pages = sum(1 for _ in output.rglob("*.html"))
+    try:
+        pages = netzwerk_build.build(_project(), SitePaths(data, content, output), today, ROOT / settings, say=print)
+    except BuildFailed as failure:
+        raise Exit(str(failure), code=1) from None
     print(f"Built {pages} pages into {output}")
-
-
-def _pelican_report(log: str, output: Path) -> str:
-    """Pelican's own messages without its traceback: what went wrong, in which file."""
-    noise = ("Traceback", "RuntimeError: Warning or error encountered", "Writing ", "Done: ")
-    lines, in_traceback = [], False
-    for line in log.splitlines():
-        if line.startswith("Traceback"):
-            in_traceback = True
-        elif in_traceback and not line.startswith((" ", "\t")):
-            in_traceback = False
-        if in_traceback or not line.strip() or line.startswith(noise):
-            continue
-        lines.append(f"  {line}")
-    hint = []
-    if any(".md" in line for line in lines):
-        hint = ["Markdown files in content/ start with 'Title:', 'Date:' (info mail), 'Slug:' and 'Lang:' lines."]
-    return "\n".join(["The build failed:", *dict.fromkeys(lines), *hint, f"{output} was left as it was."])
 
 
 BUILD_HELP = {
@@ -123,25 +86,42 @@ def serve(
     port: int = 8000,
 ) -> None:
     """Build, serve on http://127.0.0.1:PORT and rebuild whenever a source file changes."""
+    import os
+    import time
+
     from watchfiles import watch
 
-    paths = (_path(data), _path(content), _path(output))
+    paths = SitePaths(_path(data), _path(content), _path(output))
+    try:
+        netzwerk_build.refuse_unsafe_output(_project(), paths)
+    except BuildFailed as failure:
+        raise Exit(str(failure), code=1) from None
 
     def rebuild() -> None:
+        started = time.perf_counter()
         try:
-            _build(*paths, today, settings)
+            _build(paths.data, paths.content, paths.output, today, settings)
+            print(f"  (took {time.perf_counter() - started:.1f} s)")
         except Exit as failure:
             print(failure.message, file=sys.stderr)
 
     rebuild()
-    paths[2].mkdir(parents=True, exist_ok=True)
-    handler = partial(SimpleHTTPRequestHandler, directory=str(paths[2]))
+    paths.output.mkdir(parents=True, exist_ok=True)
+    handler = partial(SimpleHTTPRequestHandler, directory=str(paths.output))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Serving {paths[2]} on http://127.0.0.1:{port}/ — edit data, content or theme to rebuild; Ctrl-C stops.")
-    watched = [str(p) for p in (paths[0], paths[1], *(ROOT / w for w in WATCHED)) if p.exists()]
+    print(f"Serving {paths.output} on http://127.0.0.1:{port}/ — edit data, content or theme to rebuild; Ctrl-C stops.")
+    code = [ROOT / w for w in WATCHED]
+    watched = [str(p) for p in (paths.data, paths.content, *code) if p.exists()]
     try:
-        for _changes in watch(*watched):
+        for changes in watch(*watched):
+            changed = [Path(name) for _kind, name in changes]
+            if any(folder == path or folder in path.parents for path in changed for folder in code):
+                # Templates, catalogues, plugins or settings: start afresh so every change is picked up.
+                print("The kit's own files changed; restarting …")
+                server.shutdown()
+                server.server_close()
+                os.execv(sys.executable, [sys.executable, *sys.argv])
             rebuild()
     except KeyboardInterrupt:
         server.shutdown()
@@ -188,6 +168,10 @@ def bench(c: Context, rounds: int = 3) -> None:
 
 @task
 def clean(c: Context) -> None:
-    """Remove built output and caches."""
-    for name in ("output", "output.building", "output.previous", ".pytest_cache", ".ruff_cache"):
+    """Remove the built output (only if a build made it) and caches."""
+    from netzwerk_build.folders import remove_build_folder, remove_leftovers
+
+    remove_leftovers(ROOT / "output")
+    remove_build_folder(ROOT / "output")
+    for name in (".pytest_cache", ".ruff_cache", ".hypothesis"):
         shutil.rmtree(ROOT / name, ignore_errors=True)

@@ -10,7 +10,7 @@ from icalendar import Calendar, Event, Timezone, vCalAddress, vRecur
 
 from netzwerk_data import Dataset
 from netzwerk_data.models import Event as EventRecord
-from netzwerk_data.occurrences import Occurrence, apply_change, as_date, as_datetime
+from netzwerk_data.occurrences import Occurrence, apply_change, as_date, as_datetime, calendar_rule, series_starts
 from netzwerk_site import routes
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
@@ -71,7 +71,7 @@ class CalendarWriter:
         if location:
             component.add("location", location)
         if event.recurrence:
-            component.add("rrule", vRecur.from_ical(event.recurrence))
+            component.add("rrule", vRecur.from_ical(calendar_rule(event, zone)))
             for skipped in event.exceptions:
                 component.add("exdate", _moment(skipped, zone))
         return component
@@ -108,12 +108,13 @@ class CalendarWriter:
             calendar.add_component(self._vevent(event, zone))
             for change in event.changed:
                 calendar.add_component(self._override(apply_change(event, change), zone))
-            first, last = zones.get(zone_name, (as_date(event.start), as_date(event.start)))
-            zones[zone_name] = (min(first, as_date(event.start)), max(last, as_date(event.end)))
+            ends = as_date(series_starts(event)[-1]) if event.recurrence else as_date(event.end)
+            first, last = zones.get(zone_name, (as_date(event.start), ends))
+            zones[zone_name] = (min(first, as_date(event.start)), max(last, ends))
         for zone_name, (first, last) in sorted(zones.items()):
-            # Rules for the years the events span (a series may run on: two years more).
+            # Rules for every year from the first start to the last date of any series, and one more.
             timezone = Timezone.from_tzinfo(
-                ZoneInfo(zone_name), zone_name, first_date=date(first.year, 1, 1), last_date=date(last.year + 3, 1, 1)
+                ZoneInfo(zone_name), zone_name, first_date=date(first.year, 1, 1), last_date=date(last.year + 2, 1, 1)
             )
             timezone.pop("COMMENT", None)  # not allowed inside VTIMEZONE (RFC 5545)
             calendar.subcomponents.insert(0, timezone)

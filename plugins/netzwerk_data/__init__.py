@@ -11,11 +11,15 @@ __all__ = ["DataError", "Dataset", "Localized", "Occurrence", "Problem", "Transl
 
 
 def _attach_dataset(pelican: object) -> None:
-    """Load the data once per build; every plugin reads settings["NETWORK_DATASET"]."""
+    """Load the data once per build; every plugin reads settings["NETWORK_DATASET"].
+
+    The build command has already loaded and checked it and passes it in; only a plain
+    `pelican` run loads it here.
+    """
     from pathlib import Path
 
     settings = pelican.settings  # type: ignore[attr-defined]
-    dataset = load_dataset(Path(settings["NETWORK_DATA"]), Path(settings["PATH"]))
+    dataset = settings.get("NETWORK_DATASET") or load_dataset(Path(settings["NETWORK_DATA"]), Path(settings["PATH"]))
     settings["NETWORK_DATASET"] = dataset
     settings["DEFAULT_LANG"] = dataset.default_language
     settings["SITENAME"] = dataset.network.short_name

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .models import Event, Member, WorkingGroup
-from .occurrences import as_datetime, parse_rule, rule_produces
+from .occurrences import as_datetime, series_starts
 from .problems import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -42,6 +45,8 @@ def _reference(
     }[kind]
     if target in known or (kind, target) in dataset.sources:
         return  # exists (a file with its own problems is reported on its own)
+    if kind in dataset.unreadable:
+        return  # its folder could not be read: that one problem says it all
     folder = f"{dataset.root.name}/{FOLDER_OF[kind]}"
     hint = did_you_mean(target, known)
     if hint:
@@ -75,9 +80,57 @@ def _check_member(dataset: Dataset, source: Source, member: Member, content_dir:
         problems.append(
             source.at(("public_contact",), "public_contact is true but there is no 'contact'; add one or set it false")
         )
-    if member.logo and content_dir is not None and not (content_dir / "images" / member.logo).is_file():
-        problems.append(source.at(("logo",), f"there is no file content/images/{member.logo}; add it or fix the path"))
+    if member.logo and content_dir is not None:
+        problem = _logo_problem(content_dir / "images", member.logo)
+        if problem:
+            problems.append(source.at(("logo",), problem))
     return problems
+
+
+def _logo_problem(images: Path, logo: str) -> str | None:
+    """Why content/images/<logo> cannot be the logo, or None.
+
+    The path's form (relative, no '..', an image type) is checked by its value type; here each step
+    is looked up without following symbolic links, and must be a real folder, the last a regular
+    file. The file is not read (static_files.py checks what an image may contain).
+    """
+    shown = f"content/images/{logo}"
+    if images.is_symlink():
+        return "content/images is a symbolic link; the site only publishes real files: replace it by a real folder"
+    parts = logo.split("/")
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        folder = images.joinpath(*parts[:index])
+        step = "/".join(["content/images", *parts[: index + 1]])
+        try:
+            mode = os.lstat(folder / part).st_mode
+        except OSError:
+            names = _names(folder)
+            same = [name for name in names if name.casefold() == part.casefold()]
+            hint = f" did you mean '{same[0]}'?" if same else did_you_mean(part, names)
+            if not last:
+                return f"there is no folder {step};{hint} fix the path"
+            where = "/".join(["content/images", *parts[:index]])
+            return f"there is no file {shown};{hint} add the image to {where}/ or fix the path"
+        if stat.S_ISLNK(mode):
+            return (
+                f"{step} is a symbolic link; the site only publishes real files inside content/images/: "
+                "replace the link by a copy of the image"
+            )
+        if not last and not stat.S_ISDIR(mode):
+            return f"{step} is not a folder; fix the path"
+        if last and not stat.S_ISREG(mode):
+            return f"{shown} is not an image file (it is a folder or a special file); name an image file"
+    return None
+
+
+def _names(folder: Path, most: int = 10_000) -> list[str]:
+    """Names in `folder` to suggest from (at most `most`), none if it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for entry in islice(entries, most)]
+    except OSError:
+        return []
 
 
 def _check_group(dataset: Dataset, source: Source, group_id: str, group: WorkingGroup) -> list[Problem]:
@@ -87,7 +140,8 @@ def _check_group(dataset: Dataset, source: Source, group_id: str, group: Working
     for index, person in enumerate(group.spokespersons):
         found = list(_reference(dataset, source, ("spokespersons", index, "member"), "member", person.member))
         problems += found
-        if not found and person.member not in dataset.group_members.get(group_id, ()):
+        known = ("member", person.member) in dataset.sources
+        if not found and known and person.member not in dataset.group_members.get(group_id, ()):
             member_file = dataset.sources[("member", person.member)].file
             problems.append(
                 source.at(
@@ -158,24 +212,36 @@ def _check_recurrence(dataset: Dataset, source: Source, event: Event) -> list[Pr
             problems.append(source.at(("changed",), "changed only makes sense with a 'recurrence' rule"))
         return problems
     try:
-        rule = parse_rule(event)
+        starts = series_starts(event)
     except ValueError as error:
         return [source.at(("recurrence",), str(error))]
+    produced = set(starts)
     problems = []
     moments = [(("exceptions", i), value) for i, value in enumerate(event.exceptions)]
     moments += [(("changed", i, "date"), change.date) for i, change in enumerate(event.changed)]
     for path, value in moments:
         if _kind(value) != _kind(event.start):
             problems.append(source.at(path, f"write it as a {_kind(event.start)}, like the event's start"))
-        elif not rule_produces(rule, value):
-            problems.append(
-                source.at(
-                    path, f"{_shown(value)} is not an occurrence of the rule; give the date and time the rule produces"
-                )
-            )
+        elif as_datetime(value) not in produced:
+            problems.append(source.at(path, _not_produced(value, starts, event.start)))
     for index, change in enumerate(event.changed):
         problems += _reference(dataset, source, ("changed", index, "venue"), "venue", change.venue)
         start = change.start if change.start is not None else change.date
         if change.end is not None and as_datetime(change.end) < as_datetime(start):
             problems.append(source.at(("changed", index, "end"), "end is before start"))
     return problems
+
+
+def _not_produced(value: date | datetime, starts: tuple[datetime, ...], like: date | datetime) -> str:
+    """Why `value` is no date of the series, and the date the editor probably meant."""
+    moment = as_datetime(value)
+    message = f"{_shown(value)} is not an occurrence of the rule; give the date and time the rule produces"
+    first, last = starts[0], starts[-1]
+    if moment < first or moment > last:
+        return f"{message} (the series runs from {_shown(_like(first, like))} to {_shown(_like(last, like))})"
+    nearest = min(starts, key=lambda start: abs(start - moment))
+    return f"{message} (the nearest is {_shown(_like(nearest, like))})"
+
+
+def _like(moment: datetime, like: date | datetime) -> date | datetime:
+    return moment if isinstance(like, datetime) else moment.date()

@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .checks import check_dataset
+from .files import FolderScan, scan_folder
 from .models import Event, FileRecord, Member, Network, Venue, WorkingGroup
 from .problems import DataError, Problem, did_you_mean, relative
-from .values import ID_PATTERN
+from .values import ID_PATTERN, MAX_ID_LENGTH
 from .yaml_source import YamlDocument, read_yaml
 
 # kind -> (model, folder under data/, nested by year?)
@@ -56,6 +57,8 @@ class Dataset:
     sources: Mapping[tuple[str, str], Source] = field(repr=False)
     # working-group id -> ids of the members that list it (current and former)
     group_members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Kinds whose folder could not be read: references to them cannot be checked.
+    unreadable: frozenset[str] = frozenset()
 
     @property
     def default_language(self) -> str:
@@ -138,11 +141,10 @@ def _validate(model: type[FileRecord], record_id: str, source: Source) -> tuple[
         return None, problems
 
 
-def _record_files(folder: Path, nested: bool) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    pattern = "*/*" if nested else "*"
-    return sorted(p for p in folder.glob(pattern) if p.suffix in (".yaml", ".yml") and p.is_file())
+def _record_files(scan: FolderScan, folder_name: str, nested: bool) -> list[Path]:
+    """Record files of one kind: <folder>/<id>.yaml, or <folder>/<year>/<id>.yaml for events."""
+    depth = 3 if nested else 2
+    return [path for path in scan.under(folder_name) if len(path.parts) == depth]
 
 
 def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
@@ -159,10 +161,16 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         problems.extend(Problem(file, p.line, p.field, p.message) for p in document.problems)
         return Source(file, document)
 
+    scan = scan_folder(data_dir, project)
+    problems.extend(scan.problems)
+    problems.extend(_stray_files(scan, data_dir, project))
+    unreadable = _unreadable_kinds(scan)
     sources: dict[tuple[str, str], Source] = {}
     network_path = data_dir / "network.yaml"
     network: Network | None = None
-    if not network_path.is_file():
+    if "network" in unreadable:
+        pass  # the scan said why
+    elif Path("network.yaml") not in scan.files:
         problems.append(Problem(relative(network_path, project), 1, "(file)", "network.yaml is missing; create it"))
     else:
         source = source_of(network_path)
@@ -174,14 +182,21 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
 
     records: dict[str, dict[str, FileRecord]] = {kind: {} for kind in FOLDERS}
     for kind, (model, folder_name, nested) in FOLDERS.items():
-        folder = data_dir / folder_name
-        for path in _record_files(folder, nested):
+        for found in _record_files(scan, folder_name, nested):
+            if found.suffix not in (".yaml", ".yml"):
+                continue  # reported as a stray file
+            path = data_dir / found
             record_id = path.stem
             file = relative(path, project)
             if path.suffix == ".yml":
                 problems.append(Problem(file, 1, "(file name)", f"rename the file to {record_id}.yaml"))
                 continue
-            if not re.match(ID_PATTERN, record_id):
+            if len(record_id) > MAX_ID_LENGTH:
+                problems.append(
+                    Problem(file, 1, "(file name)", f"the file name is too long: at most {MAX_ID_LENGTH} characters")
+                )
+                continue
+            if not re.fullmatch(ID_PATTERN, record_id):
                 problems.append(
                     Problem(
                         file,
@@ -211,8 +226,6 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
             problems.extend(found)
             if record is not None:
                 records[kind][record_id] = record
-        if nested and folder.is_dir():
-            problems.extend(_stray_event_files(folder, project))
 
     if network is None:
         raise DataError(problems)
@@ -225,24 +238,43 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         events=MappingProxyType(records["event"]),  # type: ignore[arg-type]
         sources=MappingProxyType(sources),
         group_members=MappingProxyType(_derive_group_members(records["member"])),  # type: ignore[arg-type]
+        unreadable=frozenset(unreadable),
     )
     problems.extend(check_dataset(dataset, content_dir))
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, network)
     return dataset
 
 
-def _stray_event_files(folder: Path, project: Path) -> list[Problem]:
-    """Event files outside a year folder would be silently ignored: report them."""
-    return [
-        Problem(
-            relative(path, project),
-            1,
-            "(file name)",
-            "event files go into a folder named after the year they start in, e.g. data/events/2026/",
-        )
-        for path in sorted(folder.glob("*.y*ml"))
-    ]
+def _stray_files(scan: FolderScan, data_dir: Path, project: Path) -> list[Problem]:
+    """Files the loader would not read: say where they belong instead of ignoring them."""
+    expected = {folder: (3 if nested else 2) for _model, folder, nested in FOLDERS.values()}
+    problems = []
+    for path in scan.files:
+        shown = relative(data_dir / path, project)
+        top = path.parts[0]
+        if path == Path("network.yaml") or expected.get(top) == len(path.parts):
+            if path.suffix not in (".yaml", ".yml"):
+                problems.append(Problem(shown, 1, "(file name)", "only .yaml files are read here: rename or move it"))
+            continue
+        if top == "events" and len(path.parts) == 2:
+            message = "event files go into a folder named after the year they start in, e.g. data/events/2026/"
+        elif top in expected:
+            message = f"files in {top}/ are not read from sub-folders: move it to {data_dir.name}/{top}/"
+        else:
+            message = (
+                f"this file is not read: data files belong in {', '.join(f'{f}/' for f in expected)} or network.yaml"
+            )
+        problems.append(Problem(shown, 1, "(file name)", message))
+    return problems
+
+
+def _unreadable_kinds(scan: FolderScan) -> set[str]:
+    """Kinds whose files could not all be listed ("" is the data folder itself)."""
+    if "" in scan.unreadable:
+        return {"network", *FOLDERS}
+    tops = {folder.split("/", 1)[0] for folder in scan.unreadable}
+    return {kind for kind, (_model, folder, _nested) in FOLDERS.items() if folder in tops}
 
 
 def _derive_group_members(members: Mapping[str, FileRecord]) -> dict[str, tuple[str, ...]]:

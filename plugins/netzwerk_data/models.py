@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from pydantic.json_schema import SkipJsonSchema
 
-from .values import DateOrDateTime, Email, Id, IsoDate, Language, PlainText, Text, TimeZone, Url
+from .values import (
+    DateOrDateTime,
+    Email,
+    FoundedYear,
+    Id,
+    ImagePath,
+    IsoDate,
+    Language,
+    Latitude,
+    Longitude,
+    MeetingsPerYear,
+    PlainText,
+    Tag,
+    Text,
+    TimeZone,
+    Url,
+)
 
 MemberType = Literal[
     "administration", "welfare", "association", "migrant-organisation", "education", "church", "company", "other"
@@ -37,7 +53,7 @@ class Network(FileRecord):
     name: Text
     short_name: PlainText
     description: Text
-    founded: StrictInt = Field(ge=1900, le=2100)
+    founded: FoundedYear
     coordinator: Id = Field(description="id of the coordinating member (data/members/<id>.yaml)")
     venue: Id = Field(description="id of the network's home venue (data/venues/<id>.yaml)")
     email: Email
@@ -52,8 +68,8 @@ class Network(FileRecord):
 
 
 class Geo(Record):
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: Latitude
+    lon: Longitude
 
 
 class Venue(FileRecord):
@@ -88,11 +104,11 @@ class Member(FileRecord):
     phone: PlainText | None = None
     address: Address | None = None
     languages: tuple[Language, ...] = ()
-    offers: tuple[Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")], ...] = ()
+    offers: tuple[Tag, ...] = ()
     working_groups: tuple[Id, ...] = ()
     joined: IsoDate
     left: IsoDate | None = None
-    logo: PlainText | None = Field(default=None, description="path under content/images/")
+    logo: ImagePath | None = Field(default=None, description="path of an image under content/images/")
     public_contact: StrictBool = False
     contact: Contact | None = None
 
@@ -110,7 +126,7 @@ class WorkingGroup(FileRecord):
     description: Text
     goals: tuple[Text, ...] = ()
     spokespersons: tuple[Spokesperson, ...] = ()
-    meetings_per_year: StrictInt = Field(ge=0, le=52)
+    meetings_per_year: MeetingsPerYear
     email: Email | None = None
     founded: IsoDate
     closed: IsoDate | None = None
@@ -147,7 +163,9 @@ class Event(FileRecord):
     registration: Registration | None = None
     status: EventStatus = "scheduled"
     recurrence: PlainText | None = Field(
-        default=None, description="RFC 5545 RRULE, e.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=6"
+        default=None,
+        description="RFC 5545 RRULE repeating daily, weekly, monthly or yearly, with an end: COUNT (at most 500 "
+        "dates) or UNTIL (the last date, at most 10 years after start), e.g. FREQ=MONTHLY;BYDAY=2TU;COUNT=6",
     )
     exceptions: tuple[DateOrDateTime, ...] = ()
     changed: tuple[OccurrenceChange, ...] = ()

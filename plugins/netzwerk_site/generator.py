@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -16,8 +14,6 @@ from netzwerk_i18n import Localizer, load_catalogue
 from . import routes, vocabulary
 from .richtext import protected_email, render_markdown
 from .site_model import SiteModel
-
-logger = logging.getLogger(__name__)
 
 
 def site_today(setting: str, timezone: str) -> date:
@@ -53,26 +49,12 @@ class SiteGenerator(Generator):
             {"path": routes.INFO_MAIL_ATOM, "type": "application/atom+xml", "kind": "atom"},
             {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss"},
         ]
-        self._check_content_languages()
         # The main menu per language: fixed sections, then pages marked `Menu: main`.
         self.navigation = {
             lang: [(target, localizer.gettext(label)) for target, label in vocabulary.SECTIONS]
             + [(routes.content_page(p.slug), in_language(p, lang).title) for p in self.model.menu("main")]
             for lang, localizer in self.localizers.items()
         }
-
-    def _check_content_languages(self) -> None:
-        """A Markdown file in a language the site does not publish would never be shown: say so."""
-        for item in [*self.model.articles, *self.model.pages]:
-            for version in (item, *item.translations):
-                if version.lang not in self.languages:
-                    logger.error(
-                        "%s: Lang: '%s' is not one of the site's languages (%s in data/network.yaml); "
-                        "fix the Lang: line or add the language",
-                        f"{Path(self.settings['PATH']).name}/{version.relative_source_path}",
-                        version.lang,
-                        ", ".join(self.languages),
-                    )
 
     # -- writing -----------------------------------------------------------------
 
@@ -87,7 +69,7 @@ class SiteGenerator(Generator):
             prefix = routes.lang_prefix(lang, self.default_lang)
 
             def href(target: str, _root: str = root, _prefix: str = prefix) -> str:
-                return (_root + _prefix + target) or "./"
+                return (_root + _prefix + routes.checked_internal(target)) or "./"
 
             def asset(target: str, _root: str = root) -> str:
                 return _root + "theme/" + target
@@ -123,6 +105,9 @@ class SiteGenerator(Generator):
                 vocabulary=vocabulary,
                 markdown=render_markdown,
                 email=protected_email,
+                external=routes.checked_external,
+                phone_link=routes.phone_link,
+                site_file=routes.checked_file,
                 routes=routes,
                 default_lang=self.default_lang,
                 in_language=in_language,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote, urlsplit
+
 HOME = ""
 MEMBERS = "members/"
 GROUPS = "working-groups/"
@@ -67,3 +70,41 @@ def public_base(settings: dict, network_website: str) -> str:
 def public_url(base: str, path: str) -> str:
     """An absolute address of a page or feed under the site's public base address."""
     return f"{base.rstrip('/')}/{path}"
+
+
+# Every address a template writes passes one of these two checks, whatever the data says.
+_INTERNAL = re.compile(r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*/)*$")
+EXTERNAL_SCHEMES = ("http", "https")
+
+
+class UnsafeAddress(ValueError):
+    """A template was about to write an address that is not a plain page path or web address."""
+
+
+def checked_internal(path: str) -> str:
+    """A page path inside the site (ids and slugs separated by '/'), or UnsafeAddress."""
+    if not _INTERNAL.match(path):
+        raise UnsafeAddress(f"'{path}' is not a page address of this site (only ids, slugs and '/')")
+    return path
+
+
+def checked_external(url: str) -> str:
+    """A web address (http or https with a host), or UnsafeAddress."""
+    parts = urlsplit(url)
+    if parts.scheme not in EXTERNAL_SCHEMES or not parts.hostname or any(c.isspace() or ord(c) < 32 for c in url):
+        raise UnsafeAddress(f"'{url}' is not a web address (http or https)")
+    return url
+
+
+def checked_file(path: str) -> str:
+    """A file under the site root (e.g. images/logo.png), percent-encoded, never leaving the site."""
+    parts = path.split("/")
+    if path.startswith("/") or any(part in ("", ".", "..") for part in parts) or ":" in parts[0]:
+        raise UnsafeAddress(f"'{path}' is not a file of this site")
+    return "/".join(quote(part) for part in parts)
+
+
+def phone_link(number: str) -> str:
+    """A tel: address from a phone number as editors write it: only digits and a leading +."""
+    digits = "".join(c for c in number if c.isdigit())
+    return f"tel:{'+' if number.strip().startswith('+') else ''}{digits}"

@@ -10,7 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from netzwerk_data import Dataset, Occurrence, expand
-from netzwerk_data.models import Member, WorkingGroup
+from netzwerk_data.models import Member, Spokesperson, WorkingGroup
 
 from . import routes
 
@@ -112,6 +112,17 @@ class SiteModel:
         upcoming = [o for o in mine if o.end_date >= self.today]
         past = [o for o in reversed(mine) if o.end_date < self.today]
         return upcoming, past
+
+    def has_left(self, member: Member) -> bool:
+        return member.left is not None and member.left <= self.today
+
+    def shows_contact_person(self, member: Member) -> bool:
+        """A named contact only while the member is in the network and agreed to publish it (GDPR)."""
+        return member.public_contact and member.contact is not None and not self.has_left(member)
+
+    def spokespersons(self, group: WorkingGroup) -> list[Spokesperson]:
+        """Named spokespersons, without those whose organisation has left (their names are no longer needed)."""
+        return [p for p in group.spokespersons if not self.has_left(self.dataset.members[p.member])]
 
     def events_by_member(self, member_id: str) -> list[Occurrence]:
         return [o for o in self.upcoming if member_id in o.event.organisers]

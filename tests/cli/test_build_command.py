@@ -62,12 +62,12 @@ def test_bad_data_fails_clearly_and_keeps_the_previous_output(tmp_path: Path, da
         (
             "info-mail/2026-10.md",
             ("Date: 2026-10-01 09:00\n", ""),
-            "info-mail/2026-10.md: could not find information about 'date'",
+            "content/info-mail/2026-10.md:1: Date: 'Date:' is missing or empty; add a line 'Date: …'",
         ),
         (
             "pages/about.en.md",
             ("Lang: en", "Lang: xx"),
-            "content/pages/about.en.md: Lang: 'xx' is not one of the site's",
+            "content/pages/about.en.md:3: Lang: 'xx' is not one of the site's",
         ),
     ],
     ids=["info-mail-without-date", "page-in-unknown-language"],

@@ -1,0 +1,123 @@
+"""The build as editors run it: check everything, build into a staging folder, swap it in.
+
+On any problem the previous output stays exactly as it was, and the message says what
+to fix; nothing outside the output folder (and its lock and staging siblings) is written.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .folders import UnsafeOutput, check_output_folder, new_staging_folder, remove_leftovers, swap_into_place
+from .lock import BuildBusy, build_lock
+from .pelican_run import run_pelican
+from .sources import SourceCheck, check_sources
+
+
+class BuildFailed(Exception):
+    """What went wrong, in the editor's words; the output folder was left as it was."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """The kit's own folders: read by every build, never written."""
+
+    root: Path
+
+    @property
+    def theme(self) -> Path:
+        return self.root / "theme"
+
+    @property
+    def translations(self) -> Path:
+        return self.theme / "translations"
+
+    @property
+    def plugins(self) -> Path:
+        return self.root / "plugins"
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    data: Path
+    content: Path
+    output: Path
+
+
+def parse_today(text: str | None) -> str | None:
+    """--today as a real date (YYYY-MM-DD), or a clear message."""
+    if text is None or text == "":
+        return None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise BuildFailed(f"--today {text}: write the date as YYYY-MM-DD, e.g. --today 2026-11-24")
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise BuildFailed(f"--today {text}: there is no such day; check the month and day") from None
+    return text
+
+
+def check(project: Project, data: Path, content: Path) -> SourceCheck:
+    return check_sources(data.resolve(), content.resolve(), project.translations)
+
+
+def refuse_unsafe_output(project: Project, paths: SitePaths) -> None:
+    protected = {
+        "project": project.root.resolve(),
+        "data": paths.data.resolve(),
+        "content": paths.content.resolve(),
+        "theme": project.theme.resolve(),
+        "plugins": project.plugins.resolve(),
+        "git": (project.root / ".git").resolve(),
+    }
+    try:
+        check_output_folder(paths.output, protected)
+    except UnsafeOutput as error:
+        raise BuildFailed(f"Not building: {error}.") from None
+
+
+def build(
+    project: Project,
+    paths: SitePaths,
+    today: str | None,
+    settings_file: Path,
+    say: Callable[[str], None] = print,
+    extra_settings: dict | None = None,
+) -> int:
+    """Build the site into paths.output; return the number of pages. Raises BuildFailed."""
+    today = parse_today(today)
+    refuse_unsafe_output(project, paths)  # before anything is read or written
+    output = paths.output.resolve()
+    kept = f"{paths.output} was left as it was."
+    sources = check(project, paths.data, paths.content)
+    if not sources.ok:
+        raise BuildFailed(f"{sources.report()}\nFix them and build again; {kept}")
+    assert sources.dataset is not None
+    overrides = {
+        "PATH": str(paths.content.resolve()),
+        "NETWORK_DATA": str(paths.data.resolve()),
+        **(extra_settings or {}),
+    }
+    if today:
+        overrides["SITE_TODAY"] = today
+    try:
+        with build_lock(output, say):
+            refuse_unsafe_output(project, paths)  # again: another build may have changed it meanwhile
+            remove_leftovers(output)
+            staging = new_staging_folder(output)
+            try:
+                failures = run_pelican(settings_file, {**overrides, "OUTPUT_PATH": str(staging)}, sources.dataset)
+                if failures:
+                    raise BuildFailed("\n".join(["The build failed:", *(f"  {line}" for line in failures), kept]))
+                swap_into_place(staging, output)
+            finally:
+                if staging.exists() and staging != output:
+                    shutil.rmtree(staging, ignore_errors=True)
+    except BuildBusy as error:
+        raise BuildFailed(f"Not building: {error}.") from None
+    return sum(1 for _ in output.rglob("*.html"))
