@@ -64,6 +64,8 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
+        # Bounded, linear Markdown for untrusted editors (see netzwerk_site/richtext.py).
+        "netzwerk_site.richtext:EditorMarkdown": {},
     },
     "output_format": "html5",
 }

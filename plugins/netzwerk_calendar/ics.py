@@ -12,6 +12,7 @@ from netzwerk_data import Dataset
 from netzwerk_data.models import Event as EventRecord
 from netzwerk_data.occurrences import Occurrence, apply_change, as_date, as_datetime, calendar_rule, series_starts
 from netzwerk_site import routes
+from netzwerk_site.richtext import plain_text
 
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 
@@ -65,7 +66,8 @@ class CalendarWriter:
         component.add("organizer", self.organizer)  # METHOD:PUBLISH (RFC 5546) requires one
         url = routes.public_url(self.base_url, routes.event(event.id))
         component.add("url", url)
-        description = self._text(event.description)
+        # Calendar programs show DESCRIPTION as text: the Markdown's plain text, links as addresses.
+        description = plain_text(self._text(event.description))
         component.add("description", f"{description}\n\n{url}".strip())
         location = self._location(event.venue, event.location, event)
         if location:

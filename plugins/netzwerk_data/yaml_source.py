@@ -99,6 +99,15 @@ def read_yaml(path: Path) -> YamlDocument:
     if problem is not None:
         document.problems.append(YamlProblem(problem.line, "(file)", problem.message))
         return document
+    return parse_yaml(text)
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse YAML text (a file's, or an earlier version of it from git) like `read_yaml`."""
+    document = YamlDocument(value=None)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        document.problems.append(YamlProblem(1, "(file)", f"more than {MAX_BYTES:,} bytes"))
+        return document
     document.problems.extend(_control_characters(text))
     if not document.problems:
         _Builder(document, text).run()

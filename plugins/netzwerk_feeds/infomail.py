@@ -8,6 +8,7 @@ from feedgen.feed import FeedGenerator
 
 from netzwerk_data import Dataset
 from netzwerk_site import routes
+from netzwerk_site.richtext import plain_text
 
 MAX_ENTRIES = 24
 
@@ -19,7 +20,7 @@ def info_mail_feed(dataset: Dataset, articles: list[Any], base_url: str) -> Feed
     feed = FeedGenerator()
     feed.id(routes.public_url(base_url, routes.INFO_MAIL))
     feed.title(f"{name}: Infomail" if lang == "de" else name)
-    feed.subtitle(network.description.get(lang, lang).text.strip().splitlines()[0])
+    feed.subtitle(plain_text(network.description.get(lang, lang).text).split("\n", 1)[0])
     feed.link(href=routes.public_url(base_url, routes.INFO_MAIL), rel="alternate")
     feed.link(href=routes.public_url(base_url, routes.INFO_MAIL_ATOM), rel="self")
     feed.language(lang)

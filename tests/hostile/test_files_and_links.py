@@ -170,3 +170,22 @@ def test_a_former_members_contact_person_is_no_longer_published(workspace: Works
         text = BeautifulSoup(page, "html.parser").get_text(" ")
         assert "Erika Muster" not in text and "erika" not in page.lower()
     assert "Erika Muster" not in "".join(p.read_text(encoding="utf-8") for p in workspace.output.rglob("*.html"))
+
+
+def test_calendar_and_feed_text_is_plain_text_never_html(workspace: Workspace) -> None:
+    from icalendar import Calendar
+
+    workspace.edit(
+        "data/events/2026/sprachcafe.yaml",
+        'venue: "zentrum"',
+        'venue: "zentrum"\ndescription: "Mit <script>alert(1)</script> **Tee** und [Anmeldung](https://anmeldung.example/x)."',
+    )
+    result = workspace.build()
+    assert result.returncode == 0, result.stdout + result.stderr
+    calendar = Calendar.from_ical((workspace.output / "calendar" / "netzwerk.ics").read_bytes())
+    event = next(c for c in calendar.walk("VEVENT") if str(c["UID"]).startswith("sprachcafe@") and "RRULE" in c)
+    description = str(event["DESCRIPTION"])
+    assert description.startswith("Mit Tee und Anmeldung (https://anmeldung.example/x).")
+    assert "<" not in description and "**" not in description and "script" not in description
+    page = (workspace.output / "events" / "sprachcafe" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "<strong>Tee</strong>" in page

@@ -11,6 +11,7 @@
 
   // "name [at] domain" becomes a working mailto link.
   document.querySelectorAll(".email[data-rot13]").forEach(function (node) {
+    if (node.closest("a")) return; // already inside a link: a link in a link is not allowed
     var address = rot13(node.getAttribute("data-rot13"));
     var link = document.createElement("a");
     link.href = "mailto:" + address;
