@@ -21,12 +21,18 @@ NETWORK_DATA = str(ROOT / "data")
 SITE_TODAY = "today"
 # How far ahead open-ended series are listed.
 EVENT_HORIZON_DAYS = 400
+# The network's calendar feed (calendar/netzwerk.ics) holds the events of this many past months
+# and everything ahead; calendar/archive.ics holds every event.
+CALENDAR_PAST_MONTHS = 12
+# Printable PDF of each two-month period (needs WeasyPrint with Pango): "all", "upcoming"
+# (the current period and those after it) or "none".
+PERIOD_PDFS = "upcoming"
 
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 THEME_TRANSLATIONS = str(ROOT / "theme" / "translations")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["netzwerk_data", "netzwerk_i18n", "netzwerk_site", "netzwerk_calendar", "netzwerk_feeds"]
+PLUGINS = ["netzwerk_data", "netzwerk_i18n", "netzwerk_site", "netzwerk_calendar", "netzwerk_feeds", "netzwerk_print"]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,

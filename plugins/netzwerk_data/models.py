@@ -31,6 +31,8 @@ MemberType = Literal[
 ]
 EventCategory = Literal["network-meeting", "working-group", "conference", "network-cafe", "training", "other"]
 EventStatus = Literal["scheduled", "cancelled", "postponed"]
+# Who an event is for; an event may name several.
+EventAudience = Literal["public", "members", "professionals", "volunteers", "newcomers"]
 
 
 class Record(BaseModel):
@@ -160,6 +162,11 @@ class Event(FileRecord):
     organisers: tuple[Id, ...] = ()
     description: Text | None = None
     languages: tuple[Language, ...] = ()
+    audience: tuple[EventAudience, ...] = Field(
+        default=(),
+        description="who it is for: public (open to everyone), members (network members), professionals, "
+        "volunteers, newcomers (newcomers welcome)",
+    )
     registration: Registration | None = None
     status: EventStatus = "scheduled"
     recurrence: PlainText | None = Field(

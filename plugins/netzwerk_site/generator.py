@@ -41,17 +41,24 @@ class SiteGenerator(Generator):
             horizon_days=int(self.settings["EVENT_HORIZON_DAYS"]),
             articles=sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True),
             pages=sorted(self.context.get("pages", []), key=lambda p: p.slug),
+            pdf_periods=str(self.settings.get("PERIOD_PDFS", "upcoming")),
         )
         self.context["NETWORK_SITE"] = self.model
         # Feeds every page links in <head> (and the homepage offers to subscribe to).
         self.feeds = [
-            {"path": routes.CALENDAR_FEED, "type": "text/calendar", "kind": "calendar"},
-            {"path": routes.INFO_MAIL_ATOM, "type": "application/atom+xml", "kind": "atom"},
-            {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss"},
+            # "localized": one feed per language (under /<lang>/), else one for the whole site
+            {"path": routes.CALENDAR_FEED, "type": "text/calendar", "kind": "calendar", "localized": True},
+            {"path": routes.INFO_MAIL_ATOM, "type": "application/atom+xml", "kind": "atom", "localized": False},
+            {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss", "localized": False},
         ]
-        # The main menu per language: fixed sections, then pages marked `Menu: main`.
+        self.public_base = routes.public_base(self.settings, network.website)
+        # The main menu per language: fixed sections (the calendar leads to the current period),
+        # then pages marked `Menu: main`.
+        current = self.model.current_period
+        calendar = routes.period(current.key) if current else routes.PERIODS
+        sections = [(calendar if target == routes.PERIODS else target, label) for target, label in vocabulary.SECTIONS]
         self.navigation = {
-            lang: [(target, localizer.gettext(label)) for target, label in vocabulary.SECTIONS]
+            lang: [(target, localizer.gettext(label)) for target, label in sections]
             + [(routes.content_page(p.slug), in_language(p, lang).title) for p in self.model.menu("main")]
             for lang, localizer in self.localizers.items()
         }
@@ -74,6 +81,18 @@ class SiteGenerator(Generator):
             def asset(target: str, _root: str = root) -> str:
                 return _root + "theme/" + target
 
+            def file_href(target: str, _root: str = root, _prefix: str = prefix) -> str:
+                """A file (feed, PDF) in this language's part of the site."""
+                return _root + _prefix + routes.checked_file(target)
+
+            def site_file_href(target: str, _root: str = root) -> str:
+                """A file shared by all languages (images, the info-mail feeds)."""
+                return _root + routes.checked_file(target)
+
+            def public_url(target: str, _prefix: str = prefix) -> str:
+                """The absolute address of a page or file in this language (to copy, to print)."""
+                return routes.public_url(self.public_base, _prefix + target)
+
             alternates = [
                 {
                     "lang": other,
@@ -95,6 +114,10 @@ class SiteGenerator(Generator):
                 dir=localizer.dir,
                 href=href,
                 asset=asset,
+                file_href=file_href,
+                site_file_href=site_file_href,
+                public_url=public_url,
+                calendar_feed_path=routes.calendar_feed_path,
                 site_root=root,
                 page_path=path,
                 alternates=alternates,
@@ -107,13 +130,12 @@ class SiteGenerator(Generator):
                 email=protected_email,
                 external=routes.checked_external,
                 phone_link=routes.phone_link,
-                site_file=routes.checked_file,
                 routes=routes,
                 default_lang=self.default_lang,
                 in_language=in_language,
                 nav=self.navigation[lang],
                 feeds=self.feeds,
-                **values,
+                **{"page_feeds": [], **values},
             )
 
     def generate_output(self, writer: Any) -> None:
@@ -128,13 +150,35 @@ class SiteGenerator(Generator):
             self._write(writer, routes.member(member_id), "member.html", member_id=member_id, member=member)
         self._write(writer, routes.GROUPS, "groups.html")
         for group_id, group in data.working_groups.items():
-            self._write(writer, routes.group(group_id), "group.html", group_id=group_id, group=group)
-        self._write(writer, routes.EVENTS, "events.html")
+            feeds = [("group", group_id)]
+            self._write(writer, routes.group(group_id), "group.html", group_id=group_id, group=group, page_feeds=feeds)
+        self._write(writer, routes.EVENTS, "events.html", facet=None, occurrences=model.upcoming)
+        for facets in model.event_facets.values():
+            for facet in facets:
+                feeds = [("category", facet.value)] if facet.facet == "category" else []
+                items = list(facet.occurrences)
+                self._write(writer, facet.path, "events.html", facet=facet, occurrences=items, page_feeds=feeds)
+        self._write(writer, routes.PERIODS, "periods.html")
+        for period in model.periods:
+            before, after = model.neighbours(period)
+            self._write(
+                writer,
+                period.path,
+                "period.html",
+                period=period,
+                previous=before,
+                following=after,
+                page_feeds=[("period", period.key)],
+            )
+        self._write(writer, routes.SUBSCRIBE, "subscribe.html")
         for year, items in model.past_by_year.items():
             self._write(writer, routes.events_year(year), "events_year.html", year=year, occurrences=items)
         for event_id, event in data.events.items():
             occurrences = model.occurrences_of(event_id)
-            self._write(writer, routes.event(event_id), "event.html", event=event, occurrences=occurrences)
+            feeds = [("event", event_id)]
+            self._write(
+                writer, routes.event(event_id), "event.html", event=event, occurrences=occurrences, page_feeds=feeds
+            )
         self._write(writer, routes.INFO_MAIL, "info_mails.html")
         # Markdown content: the template shows the reader's translation, or the original with a note.
         for article in model.articles:

@@ -35,6 +35,32 @@ def events_year(year: int) -> str:
     return f"{EVENTS}archive/{year}/"
 
 
+# The bimonthly calendar ("Veranstaltungskalender"): one page per two-month period, keyed by
+# its first month ("2026-11" is November–December 2026), and an index of all periods.
+PERIODS = f"{EVENTS}calendar/"
+
+
+def period(key: str) -> str:
+    return f"{PERIODS}{key}/"
+
+
+def period_pdf(key: str) -> str:
+    """The printable PDF of a period, beside its page (a file, not a folder)."""
+    return f"{period(key)}calendar-{key}.pdf"
+
+
+# Filters of the events list, each value a page (filtering without JavaScript).
+EVENT_FACETS = ("category", "language", "audience")
+
+
+def event_facet(facet: str, value: str) -> str:
+    return f"{EVENTS}filter/{facet}/{value}/"
+
+
+# How to subscribe to the calendars, with every feed's address.
+SUBSCRIBE = "subscribe/"
+
+
 def info_mail(slug: str) -> str:
     return f"{INFO_MAIL}{slug}/"
 
@@ -56,10 +82,42 @@ def root_of(output: str) -> str:
     return "../" * output.count("/")
 
 
-# Public feed addresses: subscribers rely on them, they never change once published.
-CALENDAR_FEED = "calendar/netzwerk.ics"
+# Public feed addresses: subscribers rely on them, they never change once published (CHANGELOG.md).
+# Like pages, each exists once per language: German at the site root, others under /<lang>/.
+CALENDAR_FEED = "calendar/netzwerk.ics"  # the whole network: the past months and everything ahead
+CALENDAR_ARCHIVE = "calendar/archive.ics"  # every event ever
 INFO_MAIL_ATOM = "feeds/info-mail.atom.xml"
 INFO_MAIL_RSS = "feeds/info-mail.rss.xml"
+
+
+def group_feed(group_id: str) -> str:
+    return f"calendar/groups/{group_id}.ics"
+
+
+def category_feed(category: str) -> str:
+    return f"calendar/categories/{category}.ics"
+
+
+def period_feed(key: str) -> str:
+    return f"calendar/periods/{key}.ics"
+
+
+def event_feed(event_id: str) -> str:
+    """One event (or series) to add to a calendar."""
+    return f"calendar/events/{event_id}.ics"
+
+
+CALENDAR_FEEDS_BY_KIND = {"group": group_feed, "category": category_feed, "period": period_feed, "event": event_feed}
+
+
+def calendar_feed_path(kind: str, key: str) -> str:
+    """The feed of one group, category, period or event (kind as in CALENDAR_FEEDS_BY_KIND)."""
+    return CALENDAR_FEEDS_BY_KIND[kind](key)
+
+
+def in_language(path: str, lang: str, default_lang: str) -> str:
+    """A language-neutral path in one language's part of the site."""
+    return f"{lang_prefix(lang, default_lang)}{path}"
 
 
 def public_base(settings: dict, network_website: str) -> str:

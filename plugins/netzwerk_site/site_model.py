@@ -33,6 +33,61 @@ class Facet:
         return routes.member_facet(self.facet, self.value)
 
 
+@dataclass(frozen=True)
+class Period:
+    """Two months of the bimonthly calendar (January–February, …, November–December) and their events."""
+
+    year: int
+    first_month: int  # 1, 3, 5, 7, 9 or 11
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-{self.first_month:02d}"
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.first_month, 1)
+
+    @property
+    def last_day(self) -> date:
+        following = date(self.year + 1, 1, 1) if self.first_month == 11 else date(self.year, self.first_month + 2, 1)
+        return following - timedelta(days=1)
+
+    @property
+    def second_month(self) -> date:
+        return date(self.year, self.first_month + 1, 1)
+
+    @property
+    def path(self) -> str:
+        return routes.period(self.key)
+
+    def days(self) -> list[tuple[date, list[Occurrence]]]:
+        """The occurrences grouped by the day they start, in order."""
+        by_day: dict[date, list[Occurrence]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            by_day[occurrence.start_date].append(occurrence)
+        return sorted(by_day.items())
+
+
+def period_of(day: date) -> tuple[int, int]:
+    """(year, first month) of the two-month period that holds `day`."""
+    return day.year, day.month - (day.month - 1) % 2
+
+
+@dataclass(frozen=True)
+class EventFacet:
+    """One filter value of the events list and the upcoming occurrences it selects."""
+
+    facet: str
+    value: str
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def path(self) -> str:
+        return routes.event_facet(self.facet, self.value)
+
+
 @dataclass
 class SiteModel:
     dataset: Dataset
@@ -40,6 +95,7 @@ class SiteModel:
     horizon_days: int
     articles: list[Any] = field(default_factory=list)  # Pelican articles (info mails), newest first
     pages: list[Any] = field(default_factory=list)  # Pelican pages
+    pdf_periods: str = "upcoming"  # which periods get a printable PDF: all, upcoming or none
 
     @cached_property
     def current_members(self) -> list[tuple[str, Member]]:
@@ -104,11 +160,74 @@ class SiteModel:
                 years[occurrence.start_date.year].append(occurrence)
         return {year: list(reversed(items)) for year, items in sorted(years.items(), reverse=True)}
 
+    @cached_property
+    def _occurrences_by_event(self) -> dict[str, list[Occurrence]]:
+        grouped: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            grouped[occurrence.event.id].append(occurrence)
+        return grouped
+
     def occurrences_of(self, event_id: str) -> list[Occurrence]:
-        return [o for o in self.occurrences if o.event.id == event_id]
+        return self._occurrences_by_event.get(event_id, [])
+
+    def next_occurrence(self, event_id: str) -> Occurrence | None:
+        """The first occurrence that has not ended yet (a series' next date), else None."""
+        return next((o for o in self.occurrences_of(event_id) if o.end_date >= self.today), None)
+
+    @cached_property
+    def periods(self) -> list[Period]:
+        """Every two-month period with at least one event, oldest first."""
+        grouped: dict[tuple[int, int], list[Occurrence]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            grouped[period_of(occurrence.start_date)].append(occurrence)
+        return [Period(year, month, tuple(items)) for (year, month), items in sorted(grouped.items())]
+
+    @cached_property
+    def current_period(self) -> Period | None:
+        """The period of today if it has events, else the next one that has, else the latest."""
+        today = period_of(self.today)
+        ahead = [p for p in self.periods if (p.year, p.first_month) >= today]
+        return ahead[0] if ahead else (self.periods[-1] if self.periods else None)
+
+    def has_pdf(self, period: Period) -> bool:
+        """Whether the build makes a PDF of this period (PERIOD_PDFS in the settings)."""
+        if self.pdf_periods == "all":
+            return True
+        current = self.current_period
+        return self.pdf_periods == "upcoming" and current is not None and period.key >= current.key
+
+    def neighbours(self, period: Period) -> tuple[Period | None, Period | None]:
+        index = self.periods.index(period)
+        before = self.periods[index - 1] if index > 0 else None
+        after = self.periods[index + 1] if index + 1 < len(self.periods) else None
+        return before, after
+
+    @cached_property
+    def event_facets(self) -> dict[str, list[EventFacet]]:
+        """Category, language and audience of the upcoming events, each value with its occurrences."""
+        values: dict[str, dict[str, list[Occurrence]]] = {name: defaultdict(list) for name in routes.EVENT_FACETS}
+        for occurrence in self.upcoming:
+            event = occurrence.event
+            values["category"][event.category].append(occurrence)
+            for lang in event.languages:
+                values["language"][lang].append(occurrence)
+            for audience in event.audience:
+                values["audience"][audience].append(occurrence)
+        return {
+            name: [EventFacet(name, value, tuple(items)) for value, items in sorted(by_value.items())]
+            for name, by_value in values.items()
+        }
+
+    @cached_property
+    def _occurrences_by_group(self) -> dict[str, list[Occurrence]]:
+        grouped: dict[str, list[Occurrence]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            if occurrence.event.working_group:
+                grouped[occurrence.event.working_group].append(occurrence)
+        return grouped
 
     def group_meetings(self, group_id: str) -> tuple[list[Occurrence], list[Occurrence]]:
-        mine = [o for o in self.occurrences if o.event.working_group == group_id]
+        mine = self._occurrences_by_group.get(group_id, [])
         upcoming = [o for o in mine if o.end_date >= self.today]
         past = [o for o in reversed(mine) if o.end_date < self.today]
         return upcoming, past

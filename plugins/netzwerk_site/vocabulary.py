@@ -45,6 +45,14 @@ EVENT_CATEGORIES = {
     "other": N_("Other event"),
 }
 
+EVENT_AUDIENCES = {
+    "public": N_("Open to the public"),
+    "members": N_("For network members"),
+    "professionals": N_("For professionals"),
+    "volunteers": N_("For volunteers"),
+    "newcomers": N_("Newcomers welcome"),
+}
+
 EVENT_STATUS = {
     "scheduled": N_("Scheduled"),
     "cancelled": N_("Cancelled"),
@@ -58,6 +66,7 @@ SECTIONS = [
     ("members/", N_("Members")),
     ("working-groups/", N_("Working groups")),
     ("events/", N_("Events")),
+    ("events/calendar/", N_("Calendar")),  # leads to the current two-month period
     ("info-mail/", N_("Info mail")),
 ]
 

@@ -45,6 +45,9 @@ PAGE_TYPES = [
     "info-mail",
     "info-mail-article",
     "about",
+    "periods",
+    "period",
+    "subscribe",
 ]
 _LISTINGS = {
     "members": "members",
@@ -52,13 +55,18 @@ _LISTINGS = {
     "events": "events",
     "info-mail": "info-mail",
     "about": "about",
+    "periods": "events/calendar",
+    "subscribe": "subscribe",
 }
 _DETAILS = {
     "member": "members",
     "working-group": "working-groups",
     "event": "events",
     "info-mail-article": "info-mail",
+    "period": "events/calendar",
 }
+# Folders below a listing that hold other page types, never a detail page.
+_NOT_DETAILS = {"calendar", "filter", "archive"}
 
 
 def language_prefix(lang: str) -> str:
@@ -86,7 +94,7 @@ def find_page(site: Path, lang: str, page_type: str) -> Path | None:
         listing = base / _DETAILS[page_type]
         if not listing.is_dir():
             return None
-        subs = sorted(p for p in listing.iterdir() if p.is_dir())
+        subs = sorted(p for p in listing.iterdir() if p.is_dir() and p.name not in _NOT_DETAILS)
         for sub in subs:
             if (sub / "index.html").is_file():
                 return sub / "index.html"
