@@ -33,8 +33,9 @@ def _editor_words(message: str) -> str:
     return message
 
 
-def run_pelican(settings_file: Path, overrides: dict[str, Any], dataset: Dataset) -> list[str]:
-    """Build with Pelican into overrides["OUTPUT_PATH"]; return what went wrong (empty: success)."""
+def run_pelican(settings_file: Path, overrides: dict[str, Any], dataset: Dataset) -> tuple[list[str], list[str]]:
+    """Build with Pelican into overrides["OUTPUT_PATH"]; return what went wrong (empty: success)
+    and the notes the plugins left for the editor (e.g. drafts held back)."""
     from pelican import Pelican
     from pelican.log import console
     from pelican.settings import read_settings
@@ -54,4 +55,4 @@ def run_pelican(settings_file: Path, overrides: dict[str, Any], dataset: Dataset
         root.removeHandler(collector)
         root.setLevel(saved_level)
         console.quiet = saved_quiet
-    return list(dict.fromkeys(collector.messages))
+    return list(dict.fromkeys(collector.messages)), list(settings.get("NETWORK_NOTES", []))

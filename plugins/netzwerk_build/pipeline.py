@@ -111,10 +111,14 @@ def build(
             remove_leftovers(output)
             staging = new_staging_folder(output)
             try:
-                failures = run_pelican(settings_file, {**overrides, "OUTPUT_PATH": str(staging)}, sources.dataset)
+                failures, notes = run_pelican(
+                    settings_file, {**overrides, "OUTPUT_PATH": str(staging)}, sources.dataset
+                )
                 if failures:
                     raise BuildFailed("\n".join(["The build failed:", *(f"  {line}" for line in failures), kept]))
                 swap_into_place(staging, output)
+                for note in notes:
+                    say(note)
             finally:
                 if staging.exists() and staging != output:
                     shutil.rmtree(staging, ignore_errors=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from .files import FolderScan, read_text, scan_folder
@@ -29,11 +29,12 @@ FIELDS = {
     "title": "the title shown as heading and in menus",
     "slug": "the page's address, the same in every translation",
     "lang": "the language code of this file",
-    "date": "the publication date (info mail): YYYY-MM-DD or YYYY-MM-DD HH:MM",
-    "modified": "the date of the last change: YYYY-MM-DD or YYYY-MM-DD HH:MM",
+    "date": "the publication date (info mail), e.g. 2026-12-01 09:00 or 01.12.2026 09:00",
+    "modified": "the date of the last change, written like Date",
     "summary": "a short summary",
     "menu": "main or footer",
     "order": "a whole number: the position in the menu",
+    "status": "published (the default) or draft",
 }
 REQUIRED = {"page": ("title", "slug", "lang"), "info mail": ("title", "slug", "lang", "date")}
 MENUS = ("main", "footer")
@@ -43,7 +44,11 @@ _META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 _META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 _BEGIN = re.compile(r"^-{3}(\s.*)?$")
 _END = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+# ISO (2026-12-01 09:00) or the German day-first form (01.12.2026 09:00, 1.12.2026); nothing is guessed.
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2})[:.](\d{2})(?:\s*Uhr)?)?")
+DATE_FORMS = "2026-12-01 09:00 or 01.12.2026 09:00 (day.month.year; the time may be left out)"
+STATUSES = ("published", "draft")
 # Pelican's intra-site link syntax: {static}path, {attach}path, {filename}path (and the old |static|).
 _SITE_LINK = re.compile(r"(?:\{(?P<kind>[a-z]+)\}|\|(?P<old>static|filename|attach)\|)(?P<target>[^\s)\"'<>]*)")
 
@@ -94,17 +99,38 @@ def read_metadata(text: str) -> tuple[dict[str, Field], list[tuple[int, str]], i
 
 
 def parse_content_date(text: str) -> datetime | None:
-    """An ISO date or date-time as content files write it, or None if it is not one."""
-    if not _DATE.match(text):
+    """A content file's Date/Modified as written (ISO or German day-first), or None if it is not one."""
+    text = text.strip()
+    iso, german = _ISO_DATE.fullmatch(text), _GERMAN_DATE.fullmatch(text)
+    if iso:
+        year, month, day, hour, minute, second = iso.groups()
+    elif german:
+        day, month, year, hour, minute = german.groups()
+        second = None
+    else:
         return None
     try:
-        return (
-            datetime.fromisoformat(text.replace(" ", "T"))
-            if len(text) > 10
-            else datetime.combine(date.fromisoformat(text), datetime.min.time())
-        )
+        return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
         return None
+
+
+def _fields_below_the_header(item: MarkdownFile) -> dict[str, int]:
+    """Field lines at the very start of the text: the editor meant them for the header."""
+    found: dict[str, int] = {}
+    for offset, line in enumerate(item.body.splitlines()[:12]):
+        match = _META.match(line)
+        if match and match["key"].lower() in FIELDS:
+            found.setdefault(match["key"].lower(), item.body_start + offset)
+    return found
+
+
+def _date_problem(text: str) -> str:
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{2}(\s.*)?", text.strip()):
+        return f"'{text}': write the year with four digits, e.g. 01.12.2026"
+    if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}.*", text.strip()):
+        return f"'{text}' could be read two ways (day/month or month/day); write it as {DATE_FORMS}"
+    return f"'{text}' is not a date that exists in the form the site reads; write {DATE_FORMS}"
 
 
 def _field_problems(item: MarkdownFile, languages: tuple[str, ...]) -> Iterable[Problem]:
@@ -120,10 +146,20 @@ def _field_problems(item: MarkdownFile, languages: tuple[str, ...]) -> Iterable[
         invisible = invisible_character_problem(found.value, LINE)
         if invisible:
             yield at(name, invisible)
+    below = _fields_below_the_header(item)
     for name in REQUIRED[item.kind]:
         if not item.fields.get(name, Field("", 1)).value:
-            what = FIELDS[name]
-            yield at(name, f"'{name.capitalize()}:' is missing or empty; add a line '{name.capitalize()}: …' ({what})")
+            label = name.capitalize()
+            if name in below:
+                yield Problem(
+                    item.shown,
+                    below[name],
+                    label,
+                    f"this '{label}:' line is below an empty line, where the text begins: "
+                    "remove the empty lines between the lines at the top (Title:, Slug:, …)",
+                )
+            else:
+                yield at(name, f"'{label}:' is missing or empty; add a line '{label}: …' ({FIELDS[name]})")
     slug = item.fields.get("slug")
     if slug and len(slug.value) > MAX_ID_LENGTH:
         yield at("slug", f"the slug has {len(slug.value)} characters; use at most {MAX_ID_LENGTH}")
@@ -159,6 +195,8 @@ def _link_problems(
 ) -> Iterable[Problem]:
     """{static} and {filename} links must point at files of this content folder that the site publishes."""
     for offset, line in enumerate(item.body.splitlines()):
+        yield from _image_problems(line, Problem(item.shown, item.body_start + offset, "(image)", ""))
+        yield from _root_link_problems(line, Problem(item.shown, item.body_start + offset, "(link)", ""))
         for match in _SITE_LINK.finditer(line):
             kind = match["kind"] or match["old"]
             target = match["target"].split("#", 1)[0].split("?", 1)[0]
@@ -190,6 +228,49 @@ def _link_problems(
                 )
 
 
+# Markdown images ![text](address) and HTML <img ...>, and links or images from the site root (/x).
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*(?P<src>[^)\s]*)")
+_HTML_IMAGE = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
+_HTML_ATTRIBUTE = re.compile(r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""")
+_ROOT_LINK = re.compile(r"""\]\(\s*(?P<md>/[^/)\s][^)\s]*)|(?:href|src)\s*=\s*["']?(?P<html>/[^/"'\s>][^"'\s>]*)""")
+
+
+def _image_problems(line: str, where: Problem) -> Iterable[Problem]:
+    """Images need a text for people who cannot see them, and must be files of the site itself."""
+    images = [(m["alt"], m["src"]) for m in _MARKDOWN_IMAGE.finditer(line)]
+    for match in _HTML_IMAGE.finditer(line):
+        attributes = {
+            m["name"].lower(): m["dq"] if m["dq"] is not None else (m["sq"] if m["sq"] is not None else m["bare"])
+            for m in _HTML_ATTRIBUTE.finditer(match["attrs"])
+        }
+        images.append((attributes.get("alt", ""), attributes.get("src", "")))
+    for alt, src in images:
+        if not alt.strip():
+            yield _with(
+                where,
+                f"the image {src} has no description: write what it shows between the brackets, "
+                "![Plakat der Interkulturellen Woche](…), for people who cannot see it",
+            )
+        if not src.startswith(("{static}", "|static|")):
+            yield _with(
+                where,
+                f"the image {src} is not a file of this site: put it into content/{STATIC_FOLDER}/ and write "
+                f"![description]({{static}}/{STATIC_FOLDER}/name.png) (images from other sites would tell them "
+                "who reads the page)",
+            )
+
+
+def _root_link_problems(line: str, where: Problem) -> Iterable[Problem]:
+    for match in _ROOT_LINK.finditer(line):
+        target = match["md"] or match["html"]
+        yield _with(
+            where,
+            f"the address {target} starts with '/', which breaks when the site lives in a sub-folder: link a file "
+            f"of content/{STATIC_FOLDER}/ as {{static}}/{STATIC_FOLDER}/name.pdf, a page with {{filename}}, "
+            "or another site with its full address (https://…)",
+        )
+
+
 def _with(problem: Problem, message: str) -> Problem:
     return Problem(problem.file, problem.line, problem.field, message)
 
@@ -211,7 +292,32 @@ def _inside(content_dir: Path, folder: Path, target: str) -> PurePosixPath | Non
 
 
 def _translation_problems(items: list[MarkdownFile], default_lang: str) -> Iterable[Problem]:
-    """Two files of one kind with the same slug and language: Pelican would keep one of them."""
+    """Translations must say what they are: about.en.md is the English about.md, with its Slug and Lang: en.
+    Two files of one kind with the same slug and language would hide one of them."""
+    by_path = {item.shown: item for item in items}
+    for item in items:
+        name = PurePosixPath(item.shown)
+        stem, _, suffix = name.stem.rpartition(".")
+        if not stem:
+            continue  # not named like a translation
+        lang, slug = item.fields.get("lang"), item.fields.get("slug")
+        if lang and lang.value and lang.value != suffix:
+            yield Problem(
+                item.shown,
+                lang.line,
+                "Lang",
+                f"the file name says '{suffix}' ({name.name}) but Lang is '{lang.value}': make them the same",
+            )
+        original = by_path.get(str(name.with_name(f"{stem}.md")))
+        original_slug = original.fields.get("slug") if original else None
+        if slug and original_slug and slug.value and original_slug.value and slug.value != original_slug.value:
+            yield Problem(
+                item.shown,
+                slug.line,
+                "Slug",
+                f"this translation of {original.shown} has Slug '{slug.value}' but the original has "
+                f"'{original_slug.value}': a translation keeps the original's Slug, or it becomes a separate page",
+            )
     seen: dict[tuple[str, str, str], MarkdownFile] = {}
     for item in items:
         slug, lang = item.fields.get("slug"), item.fields.get("lang")

@@ -37,6 +37,7 @@ def info_mail_feed(dataset: Dataset, articles: list[Any], base_url: str) -> Feed
         entry.link(href=url)
         entry.published(article.date)
         entry.updated(getattr(article, "modified", None) or article.date)
-        entry.summary(article.summary, type="html")
-        entry.content(article.content, type="html")
+        absolute = f"{base_url.rstrip('/')}/"  # links of the content, absolute for feed readers
+        entry.summary(routes.resolve_root(article.summary, absolute), type="html")
+        entry.content(routes.resolve_root(article.content, absolute), type="html")
     return feed

@@ -7,7 +7,8 @@ from typing import Any
 from pelican import signals
 
 from .generator import SiteGenerator
-from .richtext import sanitise
+from .publication import hold_back, use_strict_dates
+from .richtext import sanitise_content
 
 
 def _generators(pelican: Any) -> type[SiteGenerator]:
@@ -17,11 +18,14 @@ def _generators(pelican: Any) -> type[SiteGenerator]:
 def _sanitise_content(content: Any) -> None:
     # Markdown pages and info mails get the same sanitising as data texts.
     if getattr(content, "_content", None):
-        content._content = sanitise(content._content)
+        content._content = sanitise_content(content._content)
     if getattr(content, "_summary", None):
-        content._summary = sanitise(content._summary)
+        content._summary = sanitise_content(content._summary)
 
 
 def register() -> None:
+    use_strict_dates()
     signals.get_generators.connect(_generators)
+    signals.article_generator_context.connect(hold_back)
+    signals.page_generator_context.connect(hold_back)
     signals.content_object_init.connect(_sanitise_content)

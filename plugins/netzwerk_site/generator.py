@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from netzwerk_data import Dataset
@@ -44,6 +45,8 @@ class SiteGenerator(Generator):
             pdf_periods=str(self.settings.get("PERIOD_PDFS", "upcoming")),
         )
         self.context["NETWORK_SITE"] = self.model
+        # Pelican resolves {static} and {filename} links against this; see routes.ROOT_TOKEN.
+        self.context["localsiteurl"] = routes.ROOT_TOKEN
         # Feeds every page links in <head> (and the homepage offers to subscribe to).
         self.feeds = [
             # "localized": one feed per language (under /<lang>/), else one for the whole site
@@ -89,6 +92,10 @@ class SiteGenerator(Generator):
                 """A file shared by all languages (images, the info-mail feeds)."""
                 return _root + routes.checked_file(target)
 
+            def content_html(html: str, _root: str = root) -> Markup:
+                """Sanitised content HTML of a page or info mail, its links made relative to this page."""
+                return Markup(routes.resolve_root(str(html), _root))
+
             def public_url(target: str, _prefix: str = prefix) -> str:
                 """The absolute address of a page or file in this language (to copy, to print)."""
                 return routes.public_url(self.public_base, _prefix + target)
@@ -117,6 +124,7 @@ class SiteGenerator(Generator):
                 file_href=file_href,
                 site_file_href=site_file_href,
                 public_url=public_url,
+                content_html=content_html,
                 calendar_feed_path=routes.calendar_feed_path,
                 site_root=root,
                 page_path=path,

@@ -58,7 +58,7 @@ MAX_DEPTH = 48  # open elements in the HTML given to nh3; deeper tags are droppe
 TEXT_RUN = 2000  # characters of text between two tags given to nh3
 MAX_ATTRIBUTE = 8192  # longer attribute values are dropped
 
-_VOID = {"br", "hr"}
+_VOID = {"br", "hr", "img"}
 _DROP_CONTENT = {"script", "style", "template"}  # dropped with their content (nh3 drops script and style so)
 _TAGS = ALLOWED_TAGS | {"h1"}  # Markdown's h1 becomes h2 in render_markdown
 
@@ -395,8 +395,10 @@ class _Normaliser(_Pass):
     _P_SCOPE: ClassVar[set[str]] = {"table", "td", "th", "button", "li", "blockquote"}
     attributes: ClassVar[dict[str, set[str]]] = {**ALLOWED_ATTRIBUTES, "h1": set()}
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, tags: set[str] = _TAGS, attributes: dict[str, set[str]] | None = None) -> None:
+        super().__init__(tags)
+        if attributes is not None:
+            self.attributes = attributes
         self.run_length = 0  # characters of text since the last tag
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -1086,6 +1088,49 @@ def _finish(html: str, tags: set[str], rename: dict[str, str] | None = None) -> 
 def protect_emails(fragment: str) -> str:
     """Replace mailto links and bare addresses in sanitised (nh3's well-formed) HTML."""
     return _Finisher(tags=ALLOWED_TAGS).run(fragment)
+
+
+# Content pages and info mails may show images: files of the site ({static}), each with a text alternative.
+CONTENT_TAGS = ALLOWED_TAGS | {"img"}
+CONTENT_ATTRIBUTES = {**ALLOWED_ATTRIBUTES, "img": {"src", "alt", "width", "height"}}
+
+
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """An image from another host would tell it who reads the page: only the site's own files."""
+    if tag == "img" and attribute == "src" and _url_kind(value) != "relative":
+        return None
+    return value
+
+
+_CONTENT_CLEANER = nh3.Cleaner(
+    tags=CONTENT_TAGS,
+    attributes=CONTENT_ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    url_relative=_relative_url,
+    link_rel="noopener noreferrer",
+    attribute_filter=_local_images_only,
+)
+
+
+class _ContentFinisher(_Finisher):
+    """As `_Finisher`, and an image without a text alternative or a source is left out."""
+
+    attributes: ClassVar[dict[str, set[str]]] = {**_Finisher.attributes, "img": CONTENT_ATTRIBUTES["img"]}
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            kept = self.allowed(tag, attrs)
+            if not kept.get("alt", "").strip() or not kept.get("src"):
+                return
+        super().start(tag, attrs)
+
+
+def sanitise_content(fragment: str) -> str:
+    """`sanitise` for Pelican's content (pages, info mails): images of the site itself are allowed."""
+    tame = _Normaliser(CONTENT_TAGS, {**_Normaliser.attributes, "img": CONTENT_ATTRIBUTES["img"]}).run(
+        _complete_markup_only(fragment)
+    )
+    return _ContentFinisher(tags=CONTENT_TAGS).run(_CONTENT_CLEANER.clean(tame))
 
 
 def sanitise(fragment: str) -> str:

@@ -120,6 +120,16 @@ def in_language(path: str, lang: str, default_lang: str) -> str:
     return f"{lang_prefix(lang, default_lang)}{path}"
 
 
+# Pelican writes links of Markdown content ({static}, {filename}) starting with this token; each
+# page puts its own way back to the site root in its place, feeds and e-mails the public address.
+ROOT_TOKEN = "__site_root__"
+
+
+def resolve_root(html: str, root: str) -> str:
+    """Content HTML with the root token replaced ("" and "../../" are both fine for `root`)."""
+    return html.replace(f"{ROOT_TOKEN}/", root)
+
+
 def public_base(settings: dict, network_website: str) -> str:
     """The site's public address for feeds: SITEURL when set, else the network's website."""
     return str(settings.get("SITEURL") or network_website).rstrip("/")
