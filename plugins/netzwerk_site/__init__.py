@@ -6,6 +6,7 @@ from typing import Any
 
 from pelican import signals
 
+from .directives import expand_directives
 from .generator import SiteGenerator
 from .publication import hold_back, use_strict_dates
 from .richtext import sanitise_content
@@ -16,9 +17,11 @@ def _generators(pelican: Any) -> type[SiteGenerator]:
 
 
 def _sanitise_content(content: Any) -> None:
-    # Markdown pages and info mails get the same sanitising as data texts.
+    # Markdown pages and info mails get the same sanitising as data texts, after their
+    # directives (facts from the data, e.g. the events of a period) are expanded.
     if getattr(content, "_content", None):
-        content._content = sanitise_content(content._content)
+        expanded = expand_directives(content._content, content.lang, content.settings)
+        content._content = sanitise_content(expanded)
     if getattr(content, "_summary", None):
         content._summary = sanitise_content(content._summary)
 

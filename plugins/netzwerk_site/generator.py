@@ -188,6 +188,7 @@ class SiteGenerator(Generator):
                 writer, routes.event(event_id), "event.html", event=event, occurrences=occurrences, page_feeds=feeds
             )
         self._write(writer, routes.INFO_MAIL, "info_mails.html")
+        self._write(writer, routes.INFO_MAIL_RECEIVE, "info_mail_receive.html")
         # Markdown content: the template shows the reader's translation, or the original with a note.
         for article in model.articles:
             self._write(writer, routes.info_mail(article.slug), "info_mail.html", content=article)

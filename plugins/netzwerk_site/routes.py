@@ -65,6 +65,10 @@ def info_mail(slug: str) -> str:
     return f"{INFO_MAIL}{slug}/"
 
 
+# How to receive the info mail: by e-mail, or by feed reader.
+INFO_MAIL_RECEIVE = f"{INFO_MAIL}receive/"
+
+
 def content_page(slug: str) -> str:
     return f"{slug}/"
 
@@ -88,6 +92,7 @@ CALENDAR_FEED = "calendar/netzwerk.ics"  # the whole network: the past months an
 CALENDAR_ARCHIVE = "calendar/archive.ics"  # every event ever
 INFO_MAIL_ATOM = "feeds/info-mail.atom.xml"
 INFO_MAIL_RSS = "feeds/info-mail.rss.xml"
+EVENTS_ATOM = "feeds/events.atom.xml"  # events newly announced or changed, newest first
 
 
 def group_feed(group_id: str) -> str:
