@@ -32,7 +32,15 @@ THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"
 THEME_TRANSLATIONS = str(ROOT / "theme" / "translations")
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["netzwerk_data", "netzwerk_i18n", "netzwerk_site", "netzwerk_calendar", "netzwerk_feeds", "netzwerk_print"]
+PLUGINS = [
+    "netzwerk_data",
+    "netzwerk_i18n",
+    "netzwerk_site",
+    "netzwerk_event_pages",
+    "netzwerk_calendar",
+    "netzwerk_feeds",
+    "netzwerk_print",
+]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,

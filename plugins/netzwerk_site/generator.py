@@ -55,14 +55,20 @@ class SiteGenerator(Generator):
             {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss", "localized": False},
         ]
         self.public_base = routes.public_base(self.settings, network.website)
-        # The main menu per language: fixed sections (the calendar leads to the current period),
-        # then pages marked `Menu: main`.
+        # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to
+        # the current period, its area is every period), then pages marked `Menu: main`.
         current = self.model.current_period
         calendar = routes.period(current.key) if current else routes.PERIODS
-        sections = [(calendar if target == routes.PERIODS else target, label) for target, label in vocabulary.SECTIONS]
+        sections = [
+            (calendar, label, target) if target == routes.PERIODS else (target, label, target)
+            for target, label in vocabulary.SECTIONS
+        ]
         self.navigation = {
-            lang: [(target, localizer.gettext(label)) for target, label in sections]
-            + [(routes.content_page(p.slug), in_language(p, lang).title) for p in self.model.menu("main")]
+            lang: [(target, localizer.gettext(label), area) for target, label, area in sections]
+            + [
+                (routes.content_page(p.slug), in_language(p, lang).title, routes.content_page(p.slug))
+                for p in self.model.menu("main")
+            ]
             for lang, localizer in self.localizers.items()
         }
 
@@ -142,6 +148,7 @@ class SiteGenerator(Generator):
                 default_lang=self.default_lang,
                 in_language=in_language,
                 nav=self.navigation[lang],
+                nav_current=current_section(path, [area for _target, _label, area in self.navigation[lang]]),
                 feeds=self.feeds,
                 **{"page_feeds": [], **values},
             )
@@ -194,6 +201,12 @@ class SiteGenerator(Generator):
             self._write(writer, routes.info_mail(article.slug), "info_mail.html", content=article)
         for page in model.pages:
             self._write(writer, routes.content_page(page.slug), "page.html", content=page)
+
+
+def current_section(page_path: str, areas: list[str]) -> str | None:
+    """The menu area a page belongs to: the longest that starts its path (home only for itself)."""
+    matching = [area for area in areas if (page_path.startswith(area) if area else page_path == area)]
+    return max(matching, key=len, default=None)
 
 
 def in_language(content: Any, lang: str) -> Any:

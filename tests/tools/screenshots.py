@@ -11,7 +11,12 @@ Serves OUTPUT_DIR on 127.0.0.1 and uses Playwright with Debian's Chromium
   info-mail list and one info-mail article (German, site root);
 * desktop and phone PNGs of the Arabic homepage and an Arabic member page;
 * print-media PNGs of the events list and one event, and a PDF of the
-  events list as printed (A4).
+  events list as printed (A4);
+* the bimonthly calendar: desktop and phone PNGs of the period index and of
+  one period page (German and Arabic), print-media PNGs and Chromium's A4 PDF
+  of that period page, and PNGs of the pages of the build's own PDF of it
+  (drawn by PDFium). `--period 2026-11` picks the period; by default the
+  first one that has a PDF.
 
 Requests that would leave 127.0.0.1 are blocked and listed at the end.
 Pages that the site does not have are reported and left out.
@@ -42,14 +47,47 @@ SCREEN_PAGES = [
     ("de", "info-mail-article"),
     ("ar", "home"),
     ("ar", "member"),
+    ("de", "periods"),
+    ("de", "period"),
+    ("ar", "period"),
 ]
-PRINT_PAGES = [("de", "events"), ("de", "event")]
+PRINT_PAGES = [("de", "events"), ("de", "event"), ("de", "period"), ("ar", "period")]
+# Pages printed to PDF by Chromium too (A4, no background graphics, as a reader's browser does by default).
+PDF_PAGES = {"events", "period"}
+PDF_RESOLUTION_DPI = 80
+
+
+def period_page(site: Path, lang: str, key: str | None) -> Path | None:
+    """The page of period `key`, else of the first period that has the build's PDF, else any period."""
+    calendar = site / sitekit.language_prefix(lang) / "events" / "calendar"
+    if key:
+        page = calendar / key / "index.html"
+        return page if page.is_file() else None
+    with_pdf = sorted(p.parent / "index.html" for p in calendar.glob("*/calendar-*.pdf"))
+    return with_pdf[0] if with_pdf else sitekit.find_page(site, lang, "period")
+
+
+def pdf_to_pngs(pdf: Path, out_prefix: Path) -> list[Path]:
+    """Each page of `pdf` as a PNG, drawn by PDFium (pypdfium2, a test dependency)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    written = []
+    try:
+        for index in range(len(document)):
+            target = out_prefix.parent / f"{out_prefix.name}-{index + 1}.png"
+            document[index].render(scale=PDF_RESOLUTION_DPI / 72).to_pil().save(target)
+            written.append(target)
+    finally:
+        document.close()
+    return written
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", required=True, type=Path, help="built output folder")
     parser.add_argument("--out", required=True, type=Path, help="folder for PNG/PDF files")
+    parser.add_argument("--period", help="key of the calendar period to show, e.g. 2026-11")
     args = parser.parse_args(argv)
 
     site = args.site.resolve()
@@ -66,7 +104,10 @@ def main(argv=None) -> int:
     blocked: list[str] = []
 
     def url_of(base: str, lang: str, page_type: str) -> str | None:
-        found = sitekit.find_page(site, lang, page_type)
+        if page_type == "period":
+            found = period_page(site, lang, args.period)
+        else:
+            found = sitekit.find_page(site, lang, page_type)
         if found is None:
             missing.append(f"{lang}/{page_type}")
             return None
@@ -113,11 +154,19 @@ def main(argv=None) -> int:
                 target = args.out / f"{lang}-{page_type}-print.png"
                 page.screenshot(path=str(target), full_page=True)
                 written.append(target)
-                if page_type == "events":
+                if page_type in PDF_PAGES:
                     pdf = args.out / f"{lang}-{page_type}-print.pdf"
-                    page.pdf(path=str(pdf), format="A4", print_background=False)
+                    page.pdf(path=str(pdf), format="A4", print_background=False, prefer_css_page_size=True)
                     written.append(pdf)
+                    written.extend(pdf_to_pngs(pdf, args.out / f"{lang}-{page_type}-chromium-pdf"))
                 context.close()
+
+            # The build's own PDF of the period (WeasyPrint), page by page.
+            for lang in ("de", "ar"):
+                page_file = period_page(site, lang, args.period)
+                built = sorted(page_file.parent.glob("calendar-*.pdf")) if page_file else []
+                for pdf in built:
+                    written.extend(pdf_to_pngs(pdf, args.out / f"{lang}-period-weasyprint"))
         finally:
             browser.close()
 
