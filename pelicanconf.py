@@ -27,6 +27,9 @@ CALENDAR_PAST_MONTHS = 12
 # Printable PDF of each two-month period (needs WeasyPrint with Pango): "all", "upcoming"
 # (the current period and those after it) or "none".
 PERIOD_PDFS = "upcoming"
+# Printed PDFs are kept here by a digest of the page, theme and WeasyPrint version, so an unchanged
+# page is not printed again (None: always print).
+PDF_CACHE = str(ROOT / ".cache" / "calendar-pdfs")
 
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"

@@ -46,7 +46,7 @@ def check_sources(data: Path, content: Path, translations: Path) -> SourceCheck:
         check.data_problems = list(error.problems)
         network = error.network
     languages, default = _languages(network)
-    check.content_problems = check_content(content, languages, default)
+    check.content_problems = check_content(content, languages, default, check.dataset)
     if check.dataset is not None:
         for lang in languages:
             try:

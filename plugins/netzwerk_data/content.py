@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .files import FolderScan, read_text, scan_folder
 from .problems import Problem, did_you_mean, relative
 from .static_files import check_static_file
-from .values import ID_PATTERN, LINE, MAX_ID_LENGTH, invisible_character_problem
+from .values import ID_PATTERN, LINE, MAX_ID_LENGTH, MAX_YEAR, MIN_YEAR, invisible_character_problem
+
+if TYPE_CHECKING:
+    from .loader import Dataset
 
 MAX_MARKDOWN_BYTES = 1_000_000
 
@@ -336,8 +340,234 @@ def _translation_problems(items: list[MarkdownFile], default_lang: str) -> Itera
             seen[key] = item
 
 
-def check_content(content_dir: Path, languages: tuple[str, ...], default_lang: str) -> list[Problem]:
-    """Every problem of the content folder (its Markdown files and its published files)."""
+# -- directives: lines that pull facts from the data when the site is built --------------------
+#
+# `{events 2026-12 2027-01}` on a line of its own (or as a list item) stands for what the data says
+# when the site is built; netzwerk_site.directives writes it. A name and its values in braces,
+# alone on a line, is hard to type by accident and easy to explain: "Schreiben Sie {events 2026-12}
+# in eine eigene Zeile". The grammar lives here so that the checks and the expansion read alike.
+
+DIRECTIVE_FIELD = "(directive)"
+MONTHS, EVENT, MEMBER = "months", "event", "member"
+# name -> (what its values are, how to write it)
+DIRECTIVES: dict[str, tuple[str, str]] = {
+    "events": (MONTHS, "{events 2026-12} or {events 2026-12 2027-01} (the events of these months)"),
+    "meetings": (MONTHS, "{meetings 2026-12 2027-01} (the working groups' meetings in these months)"),
+    "event": (EVENT, "{event sprachcafe} (one event with its next date)"),
+    "member": (MEMBER, "{member caritas-erfurt} (a member, linked to its page)"),
+}
+# A directive lists at most a year of events: enough for an annual programme, short enough to read.
+MAX_DIRECTIVE_MONTHS = 12
+# Lists of dates in one page or mail: more would make a page no one reads (and a file could hold thousands).
+MAX_DATE_LISTS = 12
+# Pelican's link words are written in braces too ({static}/images/x.png): they are not directives.
+_LINK_WORDS = frozenset(("static", "filename", "attach", "category", "tag", "author", "index"))
+DIRECTIVE_PATTERN = re.compile(r"\{[ \t]*(?P<name>[A-Za-z][A-Za-z_-]*)(?P<values>(?:[ \t]+[^\s{}]+)*)[ \t]*\}")
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_BLOCKQUOTE_MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)+")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_HEADING_LINE = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
+_FENCE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """One directive as written: its name and either a span of whole months or a record's id."""
+
+    name: str
+    first_day: date | None = None  # the first day of the first month
+    last_day: date | None = None  # the last day of the last month
+    record_id: str | None = None  # the member or event it names
+
+    @property
+    def kind(self) -> str:
+        return DIRECTIVES[self.name][0]
+
+
+class DirectiveError(ValueError):
+    """Text written as a directive that cannot work; the message says how to write it."""
+
+
+def is_directive(text: str) -> bool:
+    """Whether the text (a whole line without list marker, or a paragraph's text) is meant as a directive."""
+    match = DIRECTIVE_PATTERN.fullmatch(text.strip())
+    return match is not None and match["name"].lower() not in _LINK_WORDS
+
+
+def parse_directive(text: str) -> Directive:
+    """The directive `text` is (see `is_directive`); DirectiveError says what is wrong with it."""
+    match = DIRECTIVE_PATTERN.fullmatch(text.strip())
+    if match is None or match["name"].lower() in _LINK_WORDS:
+        raise DirectiveError(f"'{text.strip()}' is not a directive; write it like {DIRECTIVES['events'][1]}")
+    name, values = match["name"], match["values"].split()
+    if name not in DIRECTIVES:
+        known = "; ".join(example for _kind, example in DIRECTIVES.values())
+        hint = (
+            f" write it in small letters: {{{name.lower()}…}};"
+            if name.lower() in DIRECTIVES
+            else did_you_mean(name.lower(), DIRECTIVES)
+        )
+        raise DirectiveError(
+            f"'{{{name}…}}' is not a directive:{hint} the directives are {known}. "
+            "To show braces as text, put the line between `backticks`"
+        )
+    if DIRECTIVES[name][0] == MONTHS:
+        return _months_directive(name, values)
+    return _record_directive(name, values)
+
+
+def _months_directive(name: str, values: list[str]) -> Directive:
+    example = DIRECTIVES[name][1]
+    if not values or len(values) > 2:
+        raise DirectiveError(
+            f"{{{name}}} takes one month or the first and the last month, not {len(values)} values: write {example}"
+        )
+    for value in values:
+        if name == "events" and re.fullmatch(ID_PATTERN, value) and re.search("[a-z]", value):
+            raise DirectiveError(
+                f"'{value}' is not a month; for one event write {{event {value}}}, for the events of months {example}"
+            )
+    first, last = (_month(name, value) for value in (values[0], values[-1]))
+    if last < first:
+        raise DirectiveError(
+            f"{{{name} {' '.join(values)}}}: the first month comes after the last; write the earlier month first: "
+            f"{{{name} {values[-1]} {values[0]}}}"
+        )
+    following = date(last.year + 1, 1, 1) if last.month == 12 else date(last.year, last.month + 1, 1)
+    months = (last.year - first.year) * 12 + last.month - first.month + 1
+    if months > MAX_DIRECTIVE_MONTHS:
+        raise DirectiveError(
+            f"{{{name} {' '.join(values)}}} spans {months} months; a directive lists at most "
+            f"{MAX_DIRECTIVE_MONTHS} months: write a later first month or an earlier last month, or use two directives"
+        )
+    return Directive(name, first_day=first, last_day=following - timedelta(days=1))
+
+
+def _month(name: str, value: str) -> date:
+    """The first day of a month written YYYY-MM."""
+    match = _MONTH.fullmatch(value)
+    if match is None or not 1 <= int(match[2]) <= 12 or not MIN_YEAR <= int(match[1]) <= MAX_YEAR:
+        raise DirectiveError(
+            f"'{value}' is not a month: write the year, a hyphen and the month with two digits, "
+            f"e.g. {{{name} 2026-12}} for December 2026"
+        )
+    return date(int(match[1]), int(match[2]), 1)
+
+
+def _record_directive(name: str, values: list[str]) -> Directive:
+    kind = DIRECTIVES[name][0]
+    folder = "data/members/" if kind == MEMBER else "data/events/<year>/"
+    if len(values) != 1:
+        raise DirectiveError(
+            f"{{{name}}} takes exactly one id (the file name in {folder} without .yaml), e.g. {DIRECTIVES[name][1]}"
+            + ("; write one line per member" if kind == MEMBER and values else "")
+        )
+    value = values[0]
+    if kind == EVENT and _MONTH.fullmatch(value):
+        raise DirectiveError(f"'{value}' is a month; for the events of a month write {{events {value}}}")
+    if not re.fullmatch(ID_PATTERN, value) or len(value) > MAX_ID_LENGTH:
+        raise DirectiveError(
+            f"'{value}' is not an id: an id is the file name in {folder} without .yaml "
+            "(lowercase letters, digits and hyphens)"
+        )
+    return Directive(name, record_id=value)
+
+
+def _unquoted(line: str) -> str:
+    """A Markdown line without the '>' markers of a quotation."""
+    quote = _BLOCKQUOTE_MARKERS.match(line)
+    return line[quote.end() :] if quote else line
+
+
+def _directive_line(line: str) -> tuple[str, bool] | None:
+    """The directive text of a Markdown line (without quote and list markers), and whether it is a list item."""
+    rest = _unquoted(line)
+    marker = _LIST_MARKER.match(rest)
+    text = rest[marker.end() :] if marker else rest
+    return (text.strip(), marker is not None) if is_directive(text) else None
+
+
+def _ends_paragraph(line: str, listed: bool) -> bool:
+    """Whether Markdown starts a new block at this neighbour line of a directive."""
+    bare = _unquoted(line)
+    if not bare.strip() or _HEADING_LINE.match(bare):
+        return True
+    return listed and _LIST_MARKER.match(bare) is not None
+
+
+def _directive_problems(item: MarkdownFile, dataset: Dataset | None) -> Iterable[Problem]:
+    """Directives must be written so that they work, name records that exist, and stand alone:
+    Markdown joins a line to the one above it, and then reads the directive as a formatting hint."""
+    lines = item.body.splitlines()
+    fenced = commented = False
+    lists = 0
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if "<!--" in line and "-->" not in line.split("<!--", 1)[1]:
+            commented = True
+        elif commented and "-->" in line:
+            commented = False
+            continue
+        found = None if fenced or commented else _directive_line(line)
+        if found is None:
+            continue
+        text, listed = found
+        where = Problem(item.shown, item.body_start + index, DIRECTIVE_FIELD, "")
+        try:
+            directive = parse_directive(text)
+        except DirectiveError as error:
+            yield _with(where, str(error))
+            continue
+        if directive.record_id is not None and dataset is not None:
+            yield from _unknown_record(directive, dataset, where)
+        if directive.kind == MONTHS:
+            lists += 1
+            if lists == MAX_DATE_LISTS + 1:
+                yield _with(
+                    where,
+                    f"a page or mail has at most {MAX_DATE_LISTS} lists of dates ({{events …}}, {{meetings …}}) and "
+                    "this is one more: combine months into one line, e.g. {events 2026-12 2027-01}, or split the page",
+                )
+        what = "the list" if listed else "it"
+        if index > 0 and not _ends_paragraph(lines[index - 1], listed):
+            yield _with(
+                where,
+                f"{text} needs an empty line above {what}: directly below another line, Markdown joins the two "
+                "and the directive is lost; insert an empty line",
+            )
+        if index + 1 < len(lines) and not _ends_paragraph(lines[index + 1], listed):
+            yield _with(
+                where,
+                f"{text} needs an empty line below {what}: Markdown joins the next line to it and the directive "
+                "is shown as text; insert an empty line",
+            )
+
+
+def _unknown_record(directive: Directive, dataset: Dataset, where: Problem) -> Iterable[Problem]:
+    record_id = directive.record_id or ""
+    if directive.kind == MEMBER and record_id not in dataset.members:
+        yield _with(
+            where,
+            f"{{member {record_id}}}: there is no member '{record_id}' (a file data/members/{record_id}.yaml):"
+            f"{did_you_mean(record_id, dataset.members)} the id is the member's file name without .yaml",
+        )
+    if directive.kind == EVENT and record_id not in dataset.events:
+        yield _with(
+            where,
+            f"{{event {record_id}}}: there is no event '{record_id}' (a file data/events/<year>/{record_id}.yaml):"
+            f"{did_you_mean(record_id, dataset.events)} the id is the event's file name without .yaml",
+        )
+
+
+def check_content(
+    content_dir: Path, languages: tuple[str, ...], default_lang: str, dataset: Dataset | None = None
+) -> list[Problem]:
+    """Every problem of the content folder (its Markdown files and its published files).
+
+    With the checked `dataset`, directives must name members and events that exist; without it
+    (the data has problems of its own) only their form is checked.
+    """
     project = content_dir.parent
     if not content_dir.is_dir():
         return [
@@ -388,5 +618,6 @@ def check_content(content_dir: Path, languages: tuple[str, ...], default_lang: s
         items.append(item)
         problems += _field_problems(item, languages)
         problems += _link_problems(item, content_dir, content_dir / path, static_files)
+        problems += _directive_problems(item, dataset)
     problems += _translation_problems(items, default_lang)
     return problems

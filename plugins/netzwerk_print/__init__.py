@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -55,7 +56,8 @@ def _write_pdfs(pelican: Any) -> None:
     plan: PrintPlan | None = pelican.settings.pop(PLAN_SETTING, None)
     if plan is None:
         return
-    for failure in write_pdfs(plan.jobs, plan.root, plan.public_base):
+    cache = pelican.settings.get("PDF_CACHE")
+    for failure in write_pdfs(plan.jobs, plan.root, plan.public_base, Path(cache) if cache else None):
         logger.error("A calendar PDF could not be made: %s", failure)
 
 

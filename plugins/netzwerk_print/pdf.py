@@ -6,8 +6,10 @@ be used, and the build then makes no PDFs instead of failing.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import mimetypes
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -97,7 +99,45 @@ class PdfJob:
     identifier: str  # the PDF's permanent ID
 
 
-def write_pdf(job: PdfJob, site_root: Path, public_base: str) -> None:
+# Printing takes about a second per PDF; most builds (an editor's preview, the tests) print pages that
+# did not change. A PDF is kept under a digest of everything it is made from, so the same page with
+# the same theme and the same WeasyPrint gives the very same bytes without printing again.
+CACHE_ENTRIES = 400
+
+
+def _cache_key(job: PdfJob, site_root: Path) -> str:
+    import pydyf
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for part in (weasyprint.__version__, pydyf.__version__, PDF_VARIANT, job.identifier, job.public_url):
+        digest.update(part.encode() + b"\0")
+    digest.update((site_root / job.page).read_bytes())
+    for theme_file in sorted((site_root / "theme").rglob("*")):  # the page's CSS and images
+        if theme_file.is_file():
+            digest.update(theme_file.relative_to(site_root).as_posix().encode() + b"\0" + theme_file.read_bytes())
+    return digest.hexdigest()
+
+
+def _from_cache(cache: Path | None, key: str) -> bytes | None:
+    if cache is None or not (cache / f"{key}.pdf").is_file():
+        return None
+    return (cache / f"{key}.pdf").read_bytes()
+
+
+def _keep(cache: Path | None, key: str, pdf: bytes) -> None:
+    if cache is None:
+        return
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = cache / f".{key}.{os.getpid()}.part"
+    partial.write_bytes(pdf)
+    os.replace(partial, cache / f"{key}.pdf")  # whole or not at all, even with builds side by side
+    entries = sorted(cache.glob("*.pdf"), key=lambda entry: entry.stat().st_mtime)
+    for stale in entries[:-CACHE_ENTRIES]:
+        stale.unlink(missing_ok=True)
+
+
+def write_pdf(job: PdfJob, site_root: Path, public_base: str, cache: Path | None = None) -> None:
     """Print the written HTML page of `job` (with its print CSS) to its PDF.
 
     The page is read as if from its public address, so its links in the PDF lead to the website
@@ -108,6 +148,12 @@ def write_pdf(job: PdfJob, site_root: Path, public_base: str) -> None:
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it passes `except Exception`
 
     page, target = site_root / job.page, site_root / job.pdf
+    key = _cache_key(job, site_root)
+    kept_pdf = _from_cache(cache, key)
+    if kept_pdf is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(kept_pdf)
+        return
     fetcher = _fetcher_class()(site_root, public_base)
     with _weasyprint_messages() as kept:
         try:
@@ -121,14 +167,15 @@ def write_pdf(job: PdfJob, site_root: Path, public_base: str) -> None:
         raise PdfFailed(f"{job.page}: {'; '.join(kept.errors)}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
+    _keep(cache, key, pdf)
 
 
-def write_pdfs(jobs: tuple[PdfJob, ...], site_root: Path, public_base: str) -> list[str]:
+def write_pdfs(jobs: tuple[PdfJob, ...], site_root: Path, public_base: str, cache: Path | None = None) -> list[str]:
     """Print each job's page, one after the other; return what went wrong."""
     failures = []
     for job in jobs:
         try:
-            write_pdf(job, site_root, public_base)
+            write_pdf(job, site_root, public_base, cache)
         except PdfFailed as failure:
             failures.append(str(failure))
     return failures
