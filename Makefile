@@ -4,6 +4,9 @@
 #   make serve                 build, serve on http://127.0.0.1:8000, rebuild on change
 #   make validate DATA=d       check the data without building
 #   make test                  install test tools and run the whole suite
+#   make mail MONTH=2026-12    write a draft of that month's info mail from the data (DATA=, CONTENT=, TODAY=)
+#   make mail-eml MONTH=2026-12   build, then write the published mail as .eml files into mail/ (and print them)
+#   make mail-send MONTH=2026-12  dry run: say what would be sent to whom; SEND=yes sends it (SMTP: see README)
 #   make lint / make bench / make clean
 
 PYTHON ?= python3
@@ -17,8 +20,23 @@ CONTENT ?= content
 OUTPUT  ?= output
 TODAY   ?=
 SITE_ARGS := --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)" $(if $(TODAY),--today "$(TODAY)")
+# The info mail: MONTH=YYYY-MM; SLUG= when a month has several mails; MAIL_LANG= one language only;
+# MAIL_DIR= where the .eml files go (default: mail/ beside OUTPUT); SETTINGS=publishconf.py for SITEURL;
+# TO= test recipients instead of the list; SEND=yes really sends.
+MONTH    ?=
+SLUG     ?=
+MAIL_LANG ?=
+MAIL_DIR ?=
+SETTINGS ?=
+TO       ?=
+SEND     ?=
+# SEND counts only when written on the command line: a SEND exported in the shell never sends by accident.
+ifneq ($(origin SEND),command line)
+SEND :=
+endif
+MAIL_ARGS := --month "$(MONTH)" $(if $(SLUG),--slug "$(SLUG)") $(if $(MAIL_LANG),--lang "$(MAIL_LANG)") $(if $(MAIL_DIR),--folder "$(MAIL_DIR)")
 
-.PHONY: build serve validate test lint clean i18n schemas bench
+.PHONY: build serve validate test lint clean i18n schemas bench mail mail-eml mail-send
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +59,15 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/invoke validate --data "$(DATA)" --content "$(CONTENT)"
+
+mail: $(STAMP)
+	$(BIN)/invoke mail --data "$(DATA)" --content "$(CONTENT)" --month "$(MONTH)" $(if $(TODAY),--today "$(TODAY)")
+
+mail-eml: $(STAMP)
+	$(BIN)/invoke mail-eml $(SITE_ARGS) $(MAIL_ARGS) $(if $(SETTINGS),--settings "$(SETTINGS)")
+
+mail-send: $(STAMP)
+	$(BIN)/invoke mail-send --data "$(DATA)" --content "$(CONTENT)" --output "$(OUTPUT)" $(MAIL_ARGS) $(if $(TO),--to "$(TO)") --send "$(SEND)"
 
 test: $(TEST_STAMP)
 	$(BIN)/invoke test

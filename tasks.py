@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT / "plugins"))  # plugins are importable even without
 
 import netzwerk_build  # noqa: E402
 from netzwerk_build import BuildFailed, Project, SitePaths  # noqa: E402
+from netzwerk_data import Dataset  # noqa: E402
 
 WATCHED = ["theme", "plugins", "pelicanconf.py", "publishconf.py"]
 
@@ -127,6 +128,169 @@ def serve(
         server.shutdown()
 
 
+# -- the info mail: draft, e-mail, delivery ---------------------------------------------------------
+
+MAIL_HELP = {
+    "month": "the info mail's month, YYYY-MM",
+    "slug": "the mail's Slug, when a month has several published mails",
+    "lang": "only this language (default: every language the mail is written in; for sending: the site's first)",
+    "folder": "where the .eml files are (default: mail/ beside the output folder; never published)",
+}
+
+
+def _dataset(data: Path, content: Path) -> Dataset:
+    """The checked data, or every problem as a clear message and exit 1."""
+    sources = netzwerk_build.check(_project(), data, content)
+    if not sources.ok or sources.dataset is None:
+        raise Exit(f"{sources.report()}\nFix them and try again.", code=1)
+    return sources.dataset
+
+
+def _mail_folder(folder: str | None, output: Path, data: Path, content: Path) -> Path:
+    """Where the e-mails go: a folder of its own that no build publishes and no editor's folder holds."""
+    chosen = (_path(folder) if folder else output.parent / "mail").resolve()
+    project = _project()
+    kept_apart = {
+        "output": output,
+        "data": data,
+        "content": content,
+        "theme": project.theme,
+        "plugins": project.plugins,
+    }
+    for name, kept in kept_apart.items():
+        kept = kept.resolve()
+        if chosen == kept or kept in chosen.parents or chosen in kept.parents:
+            raise Exit(f"The mail folder {chosen} would be inside or around the {name} folder {kept}; choose another")
+    return chosen
+
+
+@task(
+    help={"month": MAIL_HELP["month"], "data": "data folder", "content": "content folder", "today": BUILD_HELP["today"]}
+)
+def mail(c: Context, month: str = "", data: str = "data", content: str = "content", today: str | None = None) -> None:
+    """Write a draft of that month's info mail from the data into the content folder; print its files."""
+    try:
+        from netzwerk_mail.compose import ComposeError, compose_mail
+    except ModuleNotFoundError as missing:
+        if missing.name != "netzwerk_mail.compose":
+            raise
+        raise Exit(
+            "make mail is not available in this version of the kit (netzwerk_mail.compose is missing)", 1
+        ) from None
+    from netzwerk_mail.message import MailProblem, check_month
+    from netzwerk_site.generator import site_today
+
+    try:
+        chosen_month = check_month(month)
+        pinned = netzwerk_build.parse_today(today)
+    except (MailProblem, BuildFailed) as problem:
+        raise Exit(str(problem), code=1) from None
+    dataset = _dataset(_path(data), _path(content))
+    day = site_today(pinned or "today", dataset.network.timezone)
+    try:
+        written = compose_mail(dataset, _path(content), chosen_month, day, _project().translations)
+    except ComposeError as problem:
+        raise Exit(f"No draft written: {problem}", code=1) from None
+    for path in written:
+        print(path)
+
+
+@task(help={**BUILD_HELP, **MAIL_HELP, "build": "build the site first (default); --no-build uses the output as it is"})
+def mail_eml(
+    c: Context,
+    month: str = "",
+    data: str = "data",
+    content: str = "content",
+    output: str = "output",
+    today: str | None = None,
+    settings: str = "pelicanconf.py",
+    slug: str | None = None,
+    lang: str | None = None,
+    folder: str | None = None,
+    build: bool = True,
+) -> None:
+    """Build the site, then write that month's published info mail as a ready-to-send e-mail (.eml) per language."""
+    import os
+
+    from netzwerk_mail.message import ListSettings, MailProblem, MailRequest, check_month, write_info_mail
+
+    paths = SitePaths(_path(data), _path(content), _path(output))
+    mail_folder = _mail_folder(folder, paths.output, paths.data, paths.content)
+    try:
+        check_month(month)
+        list_settings = ListSettings.from_environment(os.environ)
+    except MailProblem as problem:
+        raise Exit(str(problem), code=1) from None
+    if build:
+        _build(paths.data, paths.content, paths.output, today, settings)
+    request = MailRequest(
+        dataset=_dataset(paths.data, paths.content),
+        output=paths.output,
+        month=month,
+        folder=mail_folder,
+        templates=ROOT / "theme" / "templates" / "email",
+        translations=_project().translations,
+        settings=list_settings,
+        slug=slug or None,
+        languages=(lang,) if lang else (),
+    )
+    try:
+        written = write_info_mail(request)
+    except MailProblem as problem:
+        raise Exit(f"No e-mail written: {problem}", code=1) from None
+    for note in written.notes:
+        print(f"Note: {note}")
+    for path in written.paths:
+        print(path)
+
+
+@task(
+    help={
+        **MAIL_HELP,
+        "data": "data folder (for the site's languages)",
+        "content": "content folder",
+        "output": "output folder (the mail folder is beside it)",
+        "to": "send to these addresses instead of NETZWERK_MAIL_LIST (comma-separated), e.g. for a test",
+        "send": "yes: really send; anything else or nothing: a dry run that only says what would be sent",
+    }
+)
+def mail_send(
+    c: Context,
+    month: str = "",
+    data: str = "data",
+    content: str = "content",
+    output: str = "output",
+    slug: str | None = None,
+    lang: str | None = None,
+    folder: str | None = None,
+    to: str | None = None,
+    send: str = "",
+) -> None:
+    """Send that month's written info mail (.eml) through the SMTP server of the environment; SEND=yes sends."""
+    import os
+
+    from netzwerk_mail.message import MailProblem, check_month
+    from netzwerk_mail.send import Outgoing, SendProblem, SmtpSettings, deliver, dry_run_report, find_eml, recipients
+
+    if send.strip().lower() not in ("", "no", "yes"):
+        raise Exit(f"SEND={send!r}: SEND=yes sends the mail; leave SEND out for a dry run", code=1)
+    paths = SitePaths(_path(data), _path(content), _path(output))
+    mail_folder = _mail_folder(folder, paths.output, paths.data, paths.content)
+    try:
+        chosen_month = check_month(month)
+        language = lang or _dataset(paths.data, paths.content).default_language
+        outgoing = Outgoing.read(find_eml(mail_folder, chosen_month, language, slug or None))
+        to_addresses = recipients(os.environ, to)
+        smtp = SmtpSettings.from_environment(os.environ)
+        if send.strip().lower() != "yes":
+            print(dry_run_report(outgoing, to_addresses, smtp))
+            return
+        deliver(outgoing, to_addresses, smtp)
+    except (MailProblem, SendProblem) as problem:
+        raise Exit(f"Not sent: {problem}", code=1) from None
+    print(f"Sent {outgoing.path} ({outgoing.subject}) to {', '.join(to_addresses)} through {smtp.describe()}.")
+
+
 @task
 def schemas(c: Context) -> None:
     """Write the JSON Schemas (one per data kind) into schemas/."""
@@ -173,5 +337,5 @@ def clean(c: Context) -> None:
 
     remove_leftovers(ROOT / "output")
     remove_build_folder(ROOT / "output")
-    for name in (".pytest_cache", ".ruff_cache", ".hypothesis"):
+    for name in (".cache", ".pytest_cache", ".ruff_cache", ".hypothesis"):
         shutil.rmtree(ROOT / name, ignore_errors=True)

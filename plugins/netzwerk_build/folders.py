@@ -17,6 +17,9 @@ from pathlib import Path
 
 MARKER = ".netzwerk-build"
 MARKER_TEXT = "This folder was made by the site kit's build and is replaced by the next build.\n"
+# The marker lists what the build put into the folder: anything else was added by hand, and the
+# next build stops and names it instead of deleting it unseen.
+_MANIFEST_HEADING = "Made by the build (anything else here stops the next build):\n"
 STAGING_INFIX = ".building-"
 PREVIOUS_INFIX = ".previous-"
 
@@ -55,16 +58,30 @@ def check_output_folder(output: Path, protected: dict[str, Path]) -> None:
             "the build replaces its output folder completely, so choose a new or empty folder, "
             "or delete this one yourself if it is an old build"
         )
-
-
-# Files every earlier build wrote, before builds marked their folder: such a folder is a build too.
-_EARLIER_BUILD_FILES = ("theme/css/site.css", "calendar/netzwerk.ics", "index.html")
+    added = added_by_hand(output) if output.is_dir() and is_build_output(output) else []
+    if added:
+        shown = ", ".join(added[:10]) + (f" and {len(added) - 10} more" if len(added) > 10 else "")
+        raise UnsafeOutput(
+            f"the output folder {output} holds {shown}, which the build did not make; the build replaces "
+            "the whole folder, so move them somewhere else (or delete them) and build again"
+        )
 
 
 def is_build_output(folder: Path) -> bool:
-    if (folder / MARKER).is_file():
-        return True
-    return all((folder / name).is_file() for name in _EARLIER_BUILD_FILES)
+    return (folder / MARKER).is_file() and not (folder / MARKER).is_symlink()
+
+
+def added_by_hand(folder: Path) -> list[str]:
+    """Names at the top of a build's output folder that its build did not put there, sorted."""
+    text = (folder / MARKER).read_text(encoding="utf-8", errors="replace")
+    made = set(text.split(_MANIFEST_HEADING, 1)[1].splitlines()) if _MANIFEST_HEADING in text else set()
+    return sorted(entry.name for entry in folder.iterdir() if entry.name != MARKER and entry.name not in made)
+
+
+def seal(staging: Path) -> None:
+    """Record in the marker what the finished build put into `staging`."""
+    names = sorted(entry.name for entry in staging.iterdir() if entry.name != MARKER)
+    (staging / MARKER).write_text(MARKER_TEXT + _MANIFEST_HEADING + "".join(f"{n}\n" for n in names), "utf-8")
 
 
 def new_staging_folder(output: Path) -> Path:

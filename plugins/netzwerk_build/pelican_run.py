@@ -12,6 +12,9 @@ from netzwerk_data import Dataset
 _TRANSLATED = {
     "Attempted to break out of output directory": "a link or file name leads outside the output folder; "
     "use links inside the content folder",
+    # The checks reserve the site's own addresses; this is the last line of defence.
+    "as Pelican has already written to it previously": "two pages would have the same address; "
+    "give one of them another Slug (or its data file another name)",
 }
 
 

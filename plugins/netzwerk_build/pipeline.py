@@ -13,7 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .folders import UnsafeOutput, check_output_folder, new_staging_folder, remove_leftovers, swap_into_place
+from netzwerk_data.values import MAX_YEAR, MIN_YEAR
+
+from .folders import (
+    UnsafeOutput,
+    check_output_folder,
+    new_staging_folder,
+    remove_leftovers,
+    seal,
+    swap_into_place,
+)
 from .lock import BuildBusy, build_lock
 from .pelican_run import run_pelican
 from .sources import SourceCheck, check_sources
@@ -56,9 +65,11 @@ def parse_today(text: str | None) -> str | None:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise BuildFailed(f"--today {text}: write the date as YYYY-MM-DD, e.g. --today 2026-11-24")
     try:
-        date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise BuildFailed(f"--today {text}: there is no such day; check the month and day") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise BuildFailed(f"--today {text}: the site shows the years {MIN_YEAR} to {MAX_YEAR}; give a day in them")
     return text
 
 
@@ -115,7 +126,10 @@ def build(
                     settings_file, {**overrides, "OUTPUT_PATH": str(staging)}, sources.dataset
                 )
                 if failures:
+                    # Name the output folder the editor chose, not the staging folder beside it.
+                    failures = [line.replace(str(staging), str(output)) for line in failures]
                     raise BuildFailed("\n".join(["The build failed:", *(f"  {line}" for line in failures), kept]))
+                seal(staging)
                 swap_into_place(staging, output)
                 for note in notes:
                     say(note)

@@ -95,6 +95,8 @@ def _logo_problem(images: Path, logo: str) -> str | None:
     file. The file is not read (static_files.py checks what an image may contain).
     """
     shown = f"content/images/{logo}"
+    if not images.parent.is_dir() or _unreadable(images):
+        return None  # the content check reports the missing or unreadable folder, once
     if images.is_symlink():
         return "content/images is a symbolic link; the site only publishes real files: replace it by a real folder"
     parts = logo.split("/")
@@ -124,6 +126,16 @@ def _logo_problem(images: Path, logo: str) -> str | None:
     return None
 
 
+def _unreadable(folder: Path) -> bool:
+    try:
+        with os.scandir(folder):
+            return False
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+
+
 def _names(folder: Path, most: int = 10_000) -> list[str]:
     """Names in `folder` to suggest from (at most `most`), none if it cannot be listed."""
     try:
@@ -140,7 +152,7 @@ def _check_group(dataset: Dataset, source: Source, group_id: str, group: Working
     for index, person in enumerate(group.spokespersons):
         found = list(_reference(dataset, source, ("spokespersons", index, "member"), "member", person.member))
         problems += found
-        known = ("member", person.member) in dataset.sources
+        known = person.member in dataset.members  # a member file with mistakes of its own is reported there
         if not found and known and person.member not in dataset.group_members.get(group_id, ()):
             member_file = dataset.sources[("member", person.member)].file
             problems.append(

@@ -8,6 +8,7 @@ is found here first and reported like the data: file, line, field and how to fix
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,7 +18,16 @@ from typing import TYPE_CHECKING
 from .files import FolderScan, read_text, scan_folder
 from .problems import Problem, did_you_mean, relative
 from .static_files import check_static_file
-from .values import ID_PATTERN, LINE, MAX_ID_LENGTH, MAX_YEAR, MIN_YEAR, invisible_character_problem
+from .values import (
+    ID_PATTERN,
+    LINE,
+    MAX_ID_LENGTH,
+    MAX_YEAR,
+    MIN_YEAR,
+    TEXT,
+    invisible_character_problem,
+    reserved_name_problem,
+)
 
 if TYPE_CHECKING:
     from .loader import Dataset
@@ -152,7 +162,7 @@ def _field_problems(item: MarkdownFile, languages: tuple[str, ...]) -> Iterable[
             yield at(name, invisible)
     below = _fields_below_the_header(item)
     for name in REQUIRED[item.kind]:
-        if not item.fields.get(name, Field("", 1)).value:
+        if not _visible(item.fields.get(name, Field("", 1)).value):
             label = name.capitalize()
             if name in below:
                 yield Problem(
@@ -172,6 +182,8 @@ def _field_problems(item: MarkdownFile, languages: tuple[str, ...]) -> Iterable[
             "slug",
             f"'{slug.value}' is not a valid slug: use lowercase letters, digits and hyphens, e.g. 'about' or '2026-12'",
         )
+    elif slug and slug.value and (reserved := reserved_name_problem(item.kind, slug.value)) is not None:
+        yield at("slug", reserved)
     lang = item.fields.get("lang")
     if lang and lang.value and lang.value not in languages:
         yield at(
@@ -182,16 +194,39 @@ def _field_problems(item: MarkdownFile, languages: tuple[str, ...]) -> Iterable[
     for name in ("date", "modified"):
         found = item.fields.get(name)
         if found and found.value and parse_content_date(found.value) is None:
-            yield at(
-                name,
-                f"'{found.value}' is not a date; write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2026-12-01 09:00",
-            )
+            yield at(name, _date_problem(found.value))
+    status = item.fields.get("status")
+    if status and status.value not in STATUSES:
+        yield at(
+            "status",
+            f"'{status.value}' is not a status:{did_you_mean(status.value.lower(), STATUSES)} write 'Status: draft' "
+            "to keep the file off the site, or leave the line out to publish it",
+        )
     menu = item.fields.get("menu")
     if menu and menu.value not in MENUS:
         yield at("menu", f"'{menu.value}' is not a menu:{did_you_mean(menu.value, MENUS)} use 'main' or 'footer'")
     order = item.fields.get("order")
     if order and not re.fullmatch(r"-?\d{1,4}", order.value):
         yield at("order", f"'{order.value}' is not a whole number; write the position in the menu, e.g. Order: 2")
+
+
+def _visible(text: str) -> bool:
+    """Whether `text` shows anything: not only spaces, soft hyphens or other invisible characters."""
+    return any(unicodedata.category(char)[0] not in "CZ" for char in text)
+
+
+def _character_problems(item: MarkdownFile) -> Iterable[Problem]:
+    """Control and invisible characters in the text (the rule of the data's texts, netzwerk_data.values)."""
+    if invisible_character_problem(item.body, TEXT) is None:  # one linear pass for the usual clean file
+        return
+    found = False
+    for offset, line in enumerate(item.body.split("\n")):
+        problem = invisible_character_problem(line, TEXT)
+        if problem is not None:
+            found = True
+            yield Problem(item.shown, item.body_start + offset, "(text)", f"this line {problem}")
+    if not found:
+        yield Problem(item.shown, item.body_start, "(text)", f"the text {invisible_character_problem(item.body, TEXT)}")
 
 
 def _link_problems(
@@ -584,6 +619,10 @@ def check_content(
     items: list[MarkdownFile] = []
     for path in scan.files:
         shown = relative(content_dir / path, project)
+        invisible = invisible_character_problem(path.as_posix(), LINE)
+        if invisible is not None:
+            problems.append(Problem(shown, 1, "(file name)", f"the file name {invisible}; rename the file"))
+            continue
         top = path.parts[0] if len(path.parts) > 1 else ""
         if top == STATIC_FOLDER:
             problems += check_static_file(content_dir / path, shown)
@@ -617,6 +656,7 @@ def check_content(
         item = MarkdownFile(shown, MARKDOWN_FOLDERS[top], fields, body_start, body)
         items.append(item)
         problems += _field_problems(item, languages)
+        problems += _character_problems(item)
         problems += _link_problems(item, content_dir, content_dir / path, static_files)
         problems += _directive_problems(item, dataset)
     problems += _translation_problems(items, default_lang)

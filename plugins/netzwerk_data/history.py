@@ -6,7 +6,9 @@ changed raises its sequence by one, and that commit's time is its LAST-MODIFIED.
 from the build's clock, so the same repository gives the same calendar.
 
 Without git (a plain folder) there is no history: every event has sequence 0, and its
-LAST-MODIFIED is its `updated` field, if any.
+LAST-MODIFIED is its `updated` field, if any. A folder in a repository git cannot read (another
+owner, no git installed) or a shallow clone gives too small a count: `history_note` says so, for
+the build to tell the maintainer (calendar programs ignore an update whose SEQUENCE went down).
 """
 
 from __future__ import annotations
@@ -70,6 +72,31 @@ def _git(repository: Path, *args: str, stdin: bytes | None = None) -> bytes | No
 def _repository_of(folder: Path) -> Path | None:
     top = _git(folder, "rev-parse", "--show-toplevel")
     return Path(top.decode().strip()) if top else None
+
+
+def _inside_a_work_tree(folder: Path) -> bool:
+    """Whether a folder or one above it has a .git (whether or not git can read it)."""
+    return any((candidate / ".git").exists() for candidate in (folder, *folder.parents))
+
+
+def history_note(events_folder: Path) -> str | None:
+    """Why the history of a folder that is under git cannot be counted in full, or None."""
+    folder = events_folder if events_folder.is_dir() else events_folder.parent
+    if not _inside_a_work_tree(folder.resolve()):
+        return None  # a plain folder: sequence 0 by design (README)
+    repository = _repository_of(folder)
+    if repository is None:
+        return (
+            f"git cannot read the history of {folder} (is git installed, and does the repository belong to the "
+            "user who builds? see `git config --global --add safe.directory`): the calendar's SEQUENCE of every "
+            "event is 0, so calendar programs may miss changes"
+        )
+    if (_git(repository, "rev-parse", "--is-shallow-repository") or b"").strip() == b"true":
+        return (
+            f"{repository} is a shallow clone: the calendar's SEQUENCE counts only the commits it has, so calendar "
+            "programs may miss changes; build from a full clone (e.g. `fetch-depth: 0` in CI)"
+        )
+    return None
 
 
 def _timeline(repository: Path, events_folder: Path) -> dict[str, list[tuple[int, str | None]]]:

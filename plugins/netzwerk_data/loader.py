@@ -20,7 +20,7 @@ from .checks import check_dataset
 from .files import FolderScan, scan_folder
 from .models import Event, FileRecord, Member, Network, Venue, WorkingGroup
 from .problems import DataError, Problem, did_you_mean, relative
-from .values import ID_PATTERN, MAX_ID_LENGTH
+from .values import ID_PATTERN, MAX_ID_LENGTH, reserved_name_problem
 from .yaml_source import YamlDocument, read_yaml
 
 # kind -> (model, folder under data/, nested by year?)
@@ -206,6 +206,10 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
                         "and hyphens only, e.g. caritas-erfurt.yaml",
                     )
                 )
+                continue
+            reserved = reserved_name_problem(kind, record_id)
+            if reserved is not None:
+                problems.append(Problem(file, 1, "(file name)", f"{reserved}: rename the file"))
                 continue
             if (kind, record_id) in sources:
                 problems.append(

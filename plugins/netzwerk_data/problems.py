@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -19,7 +20,24 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        return shown_safely(f"{self.file}:{self.line}: {self.field}: {self.message}")
+
+
+def shown_safely(text: str) -> str:
+    """`text` with invisible and control characters written as <U+XXXX>: a direction override in a
+    file name or value would otherwise turn the message around on the editor's screen."""
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        f"<U+{ord(char):04X}>" if unicodedata.category(char) in _UNSHOWN and char not in _SHOWN else char
+        for char in text
+    )
+
+
+# Control, format, separator, private-use and surrogate characters; the direction marks that right-
+# to-left text in a message needs stay as they are.
+_UNSHOWN = frozenset({"Cc", "Cf", "Zl", "Zp", "Co", "Cs"})
+_SHOWN = frozenset({"\u200e", "\u200f", "\u061c"})
 
 
 # A file with thousands of mistakes would bury the first ones: show this many, then the count.
@@ -40,13 +58,26 @@ class DataError(Exception):
 
 
 def report(problems: Iterable[Problem], limit: int = REPORT_LIMIT, subject: str = "The data has") -> str:
-    """Problems as editors read them, sorted by file and line, the first `limit` of them."""
+    """Problems as editors read them, sorted by file and line: the first `limit` of them, and of a file
+    with many, only its first few when other files have problems too (so every file gets a say)."""
     found = sorted(set(problems))
     count = len(found)
+    by_file: dict[str, list[Problem]] = {}
+    for problem in found:
+        by_file.setdefault(problem.file, []).append(problem)
+    per_file = limit if len(by_file) == 1 else max(1, limit // 5)
     lines = [f"{subject} {count} problem{'s' if count != 1 else ''}:"]
-    lines += [f"  {problem}" for problem in found[:limit]]
-    if count > limit:
-        lines.append(f"  … and {count - limit} more; fix these first and check again.")
+    shown = 0
+    for file, file_problems in by_file.items():
+        if shown >= limit:
+            break
+        taken = file_problems[: min(per_file, limit - shown)]
+        lines += [f"  {problem}" for problem in taken]
+        shown += len(taken)
+        if len(file_problems) > len(taken):
+            lines.append(f"    ({len(file_problems) - len(taken)} more in {shown_safely(file)})")
+    if count > shown:
+        lines.append(f"  … and {count - shown} more; fix these first and check again.")
     return "\n".join(lines)
 
 

@@ -46,6 +46,43 @@ def check_static_file(path: Path, shown: str) -> list[Problem]:
         ]
     if suffix == ".svg":
         return _svg_problems(path, shown, size)
+    return _signature_problems(path, shown, suffix)
+
+
+# How files of each type begin: a web page renamed to .png is not an image (and a browser might sniff it).
+_SIGNATURES = {
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".gif": (b"GIF87a", b"GIF89a"),
+    ".pdf": (b"%PDF-",),
+    ".odt": (b"PK\x03\x04",),
+    ".ods": (b"PK\x03\x04",),
+    ".odp": (b"PK\x03\x04",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+}
+
+
+def _signature_problems(path: Path, shown: str, suffix: str) -> list[Problem]:
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(12)
+    except OSError as error:
+        return [Problem(shown, 1, "(file)", f"the file cannot be read: {error.strerror}")]
+    expected = _SIGNATURES.get(suffix)
+    webp = suffix == ".webp" and not (start[:4] == b"RIFF" and start[8:12] == b"WEBP")
+    if webp or (expected is not None and not start.startswith(expected)):
+        return [
+            Problem(
+                shown,
+                1,
+                "(file)",
+                f"the file is not a {suffix[1:].upper()} file, although its name ends in {suffix}: "
+                "save or export it again in that format, or give it the right ending",
+            )
+        ]
     return []
 
 

@@ -224,6 +224,31 @@ def language_codes() -> frozenset[str]:
     return frozenset(code for code in locale_identifiers() if len(code) == 2)
 
 
+# Addresses the site's own pages use (netzwerk_site.routes): a page slug or record id of one of
+# these names would be written over, or would write over, a page of the site.
+SITE_SECTIONS = frozenset(
+    {"members", "working-groups", "events", "info-mail", "subscribe", "calendar", "feeds", "theme", "images"}
+)
+# Sub-pages of a section: the events calendar, filters and archive, the members' filters, the
+# page on how to receive the info mail. Keyed by what the id or slug names (a data kind, or "info mail").
+SECTION_PAGES = {
+    "event": frozenset({"calendar", "filter", "archive"}),
+    "member": frozenset({"filter"}),
+    "info mail": frozenset({"receive"}),
+}
+
+
+def reserved_name_problem(kind: str, name: str) -> str | None:
+    """Why `name` cannot be the id or slug of a `kind` ("page", "info mail" or a data kind), or None."""
+    if kind == "page" and name in SITE_SECTIONS:
+        return f"'{name}' is the address of the site's own {name} pages; choose another slug"
+    if kind == "page" and name in language_codes():
+        return f"'{name}' is a language code, and /{name}/ holds the site in that language; choose a longer slug"
+    if name in SECTION_PAGES.get(kind, ()):
+        return f"'{name}' is the address of one of the site's own pages; choose another name"
+    return None
+
+
 def parse_language(value: Any) -> str:
     text = _require_text(value, "a language code", "de")
     if text not in language_codes():

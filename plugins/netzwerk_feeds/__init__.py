@@ -1,4 +1,7 @@
-"""Atom and RSS feeds of the info mail (feeds/info-mail.atom.xml, feeds/info-mail.rss.xml)."""
+"""Feeds for feed readers, once per site language (German at the site root, the others under /<lang>/):
+the info mail as Atom and RSS (feeds/info-mail.atom.xml, feeds/info-mail.rss.xml) and the newly
+announced and changed events as Atom (feeds/events.atom.xml). Addresses: netzwerk_site.routes;
+list: CHANGELOG.md."""
 
 from __future__ import annotations
 
@@ -8,20 +11,32 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from netzwerk_i18n import Localizer, load_catalogue
 from netzwerk_site import routes
 
-from .infomail import info_mail_feed
+from .common import FeedLanguage, render
+from .events import announcements, events_feed
+from .infomail import PATHS, info_mail_feed
 
 
 class FeedGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
-        dataset = self.settings["NETWORK_DATASET"]
-        model = self.context["NETWORK_SITE"]
-        feed = info_mail_feed(dataset, model.articles, routes.public_base(self.settings, dataset.network.website))
+        model = self.context.get("NETWORK_SITE")
+        if model is None:
+            raise RuntimeError("netzwerk_feeds needs the site model: list netzwerk_site before it in PLUGINS")
+        dataset = model.dataset
+        base = routes.public_base(self.settings, dataset.network.website)
+        changes = announcements(model)
         output = Path(self.output_path)
-        for path, render in ((routes.INFO_MAIL_ATOM, feed.atom_str), (routes.INFO_MAIL_RSS, feed.rss_str)):
-            (output / path).parent.mkdir(parents=True, exist_ok=True)
-            (output / path).write_bytes(render(pretty=True))
+        for lang in dataset.network.languages:
+            catalogue = load_catalogue(self.settings["THEME_TRANSLATIONS"], lang)
+            site = FeedLanguage(dataset, Localizer(lang, dataset.default_language, catalogue), base)
+            files = {PATHS[kind]: render(info_mail_feed(site, model.articles, kind), kind) for kind in PATHS}
+            files[routes.EVENTS_ATOM] = render(events_feed(site, changes), "atom")
+            for path, content in files.items():
+                target = output / site.path(path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(content)
 
 
 def _generators(pelican: Any) -> type[FeedGenerator]:

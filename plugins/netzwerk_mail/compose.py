@@ -107,6 +107,11 @@ def _refuse_to_overwrite(month: str, targets: dict[str, Path], existing: dict[Pa
         for path, header in existing.items()
         if header.slug == month and header.lang in targets and path not in targets.values()
     ]
+    taken += [
+        f"{path} (an info mail of {month}, Slug: {header.slug})"
+        for path, header in existing.items()
+        if header.slug != month and header.date.strftime("%Y-%m") == month and header.lang in targets
+    ]
     if taken:
         raise ComposeError(
             f"not writing the draft of {month}: {', '.join(taken)} already "

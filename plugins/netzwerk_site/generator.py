@@ -51,8 +51,9 @@ class SiteGenerator(Generator):
         self.feeds = [
             # "localized": one feed per language (under /<lang>/), else one for the whole site
             {"path": routes.CALENDAR_FEED, "type": "text/calendar", "kind": "calendar", "localized": True},
-            {"path": routes.INFO_MAIL_ATOM, "type": "application/atom+xml", "kind": "atom", "localized": False},
-            {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss", "localized": False},
+            {"path": routes.INFO_MAIL_ATOM, "type": "application/atom+xml", "kind": "atom", "localized": True},
+            {"path": routes.INFO_MAIL_RSS, "type": "application/rss+xml", "kind": "rss", "localized": True},
+            {"path": routes.EVENTS_ATOM, "type": "application/atom+xml", "kind": "events", "localized": True},
         ]
         self.public_base = routes.public_base(self.settings, network.website)
         # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to

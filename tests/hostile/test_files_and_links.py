@@ -6,7 +6,7 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from workspace import Workspace, assert_refused
+from workspace import FIXTURE, Workspace, assert_refused
 
 PAGE = "Title: Seite\nSlug: seite\nLang: de\n\n"
 
@@ -77,8 +77,17 @@ def test_symbolic_links_are_not_followed(workspace: Workspace, link: str, target
         ("content/pages/seite.rst", "Title\n=====\n", "only Markdown files ending in .md are read here"),
         ("data/members/notizen.txt", "x", "data/members/notizen.txt:1: (file name): only .yaml files are read here"),
         ("data/readme.md", "x", "data/readme.md:1: (file name): this file is not read"),
+        (
+            "content/images/plakat.png",
+            "<html><script>alert(1)</script></html>",
+            "content/images/plakat.png:1: (file): the file is not a PNG file, although its name ends in .png",
+        ),
+        ("content/images/programm.pdf", "<html></html>", "the file is not a PDF file"),
     ],
-    ids=["html", "script", "svg-script", "svg-onload", "svg-tracker", "svg-entities", "stray-md", "rst", "txt", "md"],
+    ids=[
+        *("html", "script", "svg-script", "svg-onload", "svg-tracker", "svg-entities", "stray-md", "rst", "txt"),
+        *("md", "page-as-png", "page-as-pdf"),
+    ],
 )
 def test_files_that_could_run_or_would_vanish_are_refused(
     workspace: Workspace, file: str, text: str, expected: str
@@ -189,3 +198,111 @@ def test_calendar_and_feed_text_is_plain_text_never_html(workspace: Workspace) -
     assert "<" not in description and "**" not in description and "script" not in description
     page = (workspace.output / "events" / "sprachcafe" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<strong>Tee</strong>" in page
+
+
+# -- the site's own addresses, invisible characters anywhere, years and long reports ----------------------
+
+
+@pytest.mark.parametrize(
+    ("file", "text", "expected"),
+    [
+        ("content/pages/seite.md", "Title: Seite\nSlug: events\nLang: de\n\nText.\n", "seite.md:2: Slug: 'events' is"),
+        ("content/pages/seite.md", "Title: Seite\nSlug: en\nLang: de\n\nText.\n", "'en' is a language code"),
+        ("content/pages/seite.md", "Title: Seite\nSlug: subscribe\nLang: de\n\nText.\n", "Slug: 'subscribe' is"),
+        (
+            "content/info-mail/receive.md",
+            "Title: Infomail\nSlug: receive\nLang: de\nDate: 2026-10-01\n\nText.\n",
+            "receive.md:2: Slug: 'receive' is the address of one of the site's own pages",
+        ),
+        (
+            "data/events/2026/calendar.yaml",
+            'title: "Kalender"\ncategory: "other"\nstart: "2026-12-01"\nlocation: "Erfurt"\n',
+            "data/events/2026/calendar.yaml:1: (file name): 'calendar' is the address of one of the site's own pages",
+        ),
+        (
+            "data/members/filter.yaml",
+            'name: "Filter e. V."\ntype: "association"\njoined: "2020-01-01"\n',
+            "data/members/filter.yaml:1: (file name): 'filter' is the address",
+        ),
+    ],
+    ids=["page-events", "page-language", "page-subscribe", "mail-receive", "event-calendar", "member-filter"],
+)
+def test_a_name_the_site_uses_for_its_own_pages_is_refused_by_check_and_build(
+    workspace: Workspace, file: str, text: str, expected: str
+) -> None:
+    workspace.write(file, text)
+    before = workspace.snapshot()
+    assert_refused(workspace, workspace.validate(), before, expected)
+    assert_refused(workspace, workspace.build(), before, expected, "was left as it was")
+
+
+def test_the_site_s_own_top_level_addresses_are_all_reserved(good_output) -> None:
+    """Every folder the build makes at the top is a reserved name, a language or a page's slug."""
+    from netzwerk_data.values import SITE_SECTIONS, language_codes
+
+    slugs = set()
+    for page in (FIXTURE / "content" / "pages").glob("*.md"):
+        slugs |= {line.split(":", 1)[1].strip() for line in page.read_text().splitlines() if line.startswith("Slug:")}
+    folders = {p.name for p in good_output.iterdir() if p.is_dir()}
+    assert folders - slugs - language_codes() <= SITE_SECTIONS, folders - slugs - language_codes() - SITE_SECTIONS
+
+
+def test_a_day_outside_the_years_the_site_shows_is_explained(workspace: Workspace) -> None:
+    before = workspace.snapshot()
+    for day in ("9999-12-31", "0001-01-01"):
+        assert_refused(workspace, workspace.build("--today", day), before, "the site shows the years 1900 to 2199")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ein \x00 Zeichen.\n", "seite.md:5: (text): this line contains the control character U+0000"),
+        ("[Link](https://ex\u202eample.com/)\n", "seite.md:5: (text): this line contains the invisible character"),
+        ("Null\u200bbreite.\n", "U+200B (ZERO WIDTH SPACE) at position 5"),
+    ],
+    ids=["nul", "override-in-link", "zero-width"],
+)
+def test_invisible_characters_in_markdown_are_named_not_dropped(workspace: Workspace, text: str, expected: str) -> None:
+    workspace.write("content/pages/seite.md", PAGE + text)
+    before = workspace.snapshot()
+    assert_refused(workspace, workspace.build(), before, expected)
+
+
+def test_invisible_characters_in_file_names_are_named_and_never_shown_raw(workspace: Workspace) -> None:
+    workspace.write("content/pages/sei\u202ete.md", PAGE + "Text.\n")
+    workspace.write("data/members/ver\u200bein-zwei.yaml", 'name: "Zwei"\ntype: "association"\njoined: "2020-01-01"\n')
+    before = workspace.snapshot()
+    message = assert_refused(
+        workspace,
+        workspace.build(),
+        before,
+        "content/pages/sei<U+202E>te.md:1: (file name): the file name contains the invisible character U+202E",
+        "data/members/ver<U+200B>ein-zwei.yaml:1: (file name): 'ver<U+200B>ein-zwei' is not a valid id",
+    )
+    assert "\u202e" not in message and "\u200b" not in message
+
+
+def test_a_title_of_only_invisible_characters_is_empty(workspace: Workspace) -> None:
+    workspace.write("content/pages/seite.md", "Title: \u00ad\nSlug: seite\nLang: de\n\nText.\n")
+    before = workspace.snapshot()
+    assert_refused(workspace, workspace.build(), before, "seite.md:1: Title: 'Title:' is missing or empty")
+
+
+def test_a_member_with_a_mistake_causes_no_false_problem_elsewhere(workspace: Workspace) -> None:
+    workspace.edit("data/members/koordination.yaml", 'type: "welfare"', 'type: "nope"')
+    before = workspace.snapshot()
+    message = assert_refused(workspace, workspace.build(), before, "data/members/koordination.yaml:2: type:")
+    assert "is not a member of this group" not in message and "sprache.yaml" not in message, message
+
+
+def test_a_file_with_thousands_of_problems_leaves_room_for_the_others(workspace: Workspace) -> None:
+    workspace.write(
+        "data/members/viele.yaml",
+        'name: "Viele"\ntype: "association"\njoined: "2020-01-01"\n'
+        + "".join(f"feld{number}: 1\n" for number in range(3000)),
+    )
+    workspace.edit("data/members/verein.yaml", "type: ", "typ: ")
+    before = workspace.snapshot()
+    message = assert_refused(workspace, workspace.build(), before, "(2991 more in data/members/viele.yaml)")
+    assert "data/members/verein.yaml:" in message, message
+    assert len([line for line in message.splitlines() if line.startswith("  data/")]) <= 50

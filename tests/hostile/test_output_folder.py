@@ -103,3 +103,24 @@ def test_a_second_build_waits_for_the_first_and_the_output_is_never_missing(work
     assert seen_missing == [], "output/index.html was missing while builds replaced it"
     leftovers = sorted(p.name for p in workspace.root.iterdir())
     assert leftovers == [".output.lock", "content", "data", "output"], leftovers
+
+
+def test_what_was_added_to_a_built_output_is_never_deleted_unseen(workspace: Workspace) -> None:
+    """A gh-pages checkout or a CNAME file put into the output by hand: the build names them and stops."""
+    (workspace.output / ".git").mkdir()
+    (workspace.output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (workspace.output / "CNAME").write_text("www.example.org\n")
+    before = workspace.snapshot()
+    assert_refused(
+        workspace, workspace.build(), before, "Not building", "holds .git, CNAME, which the build did not make"
+    )
+
+
+def test_a_folder_that_only_looks_like_a_build_is_not_replaced(workspace: Workspace) -> None:
+    """The files every build writes are no permission to delete a folder: only the build's own marker is."""
+    lookalike = workspace.root / "site"
+    for name in ("index.html", "theme/css/site.css", "calendar/netzwerk.ics", "notes/important.txt"):
+        (lookalike / name).parent.mkdir(parents=True, exist_ok=True)
+        (lookalike / name).write_text("mine")
+    before = workspace.snapshot()
+    assert_refused(workspace, workspace.build(output=lookalike), before, "was not made by this build")

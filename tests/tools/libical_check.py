@@ -1,7 +1,11 @@
-"""Check an .ics file with libical (Evolution's parser), the strictest iCalendar check available here.
+"""Check .ics files with libical (Evolution's parser), the strictest iCalendar check available here.
+
+    /usr/bin/python3 tests/tools/libical_check.py FILE...
 
 Runs under Debian's /usr/bin/python3 (python3-gi, gir1.2-ical-3.0), not the project's venv.
-Prints one X-LIC-ERROR per line and exits 1 when there is any.
+Prints one line per problem ("<file>: <X-LIC-ERROR ...>") and exits 1 when there is any: a file
+libical cannot read as a VCALENDAR, and every error libical's parser and its RFC 5545/5546
+restriction check (e.g. properties METHOD:PUBLISH requires) attach to the components.
 """
 
 import sys
@@ -25,13 +29,19 @@ def errors_in(component) -> list[str]:
     return found
 
 
-def main() -> None:
-    with open(sys.argv[1], encoding="utf-8") as handle:
+def problems_of(path: str) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
         calendar = ICalGLib.Component.new_from_string(handle.read())
+    if calendar is None or calendar.isa() != ICalGLib.ComponentKind.VCALENDAR_COMPONENT:
+        return ["libical cannot read it as a VCALENDAR"]
     ICalGLib.restriction_check(calendar)
-    errors = errors_in(calendar)
-    print("\n".join(errors))
-    sys.exit(1 if errors else 0)
+    return errors_in(calendar)
+
+
+def main() -> None:
+    problems = [f"{path}: {problem}" for path in sys.argv[1:] for problem in problems_of(path)]
+    print("\n".join(problems))
+    sys.exit(1 if problems else 0)
 
 
 if __name__ == "__main__":

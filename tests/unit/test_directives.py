@@ -128,8 +128,10 @@ def translated_catalogues(folder: Path, languages: tuple[str, ...] = ("de", "en"
             if lang not in languages:
                 if known is not None:
                     catalogue.delete(message_id)
-            elif known is None or not known.string or known.fuzzy:
+            elif known is None:
                 catalogue.add(message_id, translations.get(lang, message_id))
+            elif not known.string or known.fuzzy:  # add() keeps an existing entry as it is
+                known.string, known.flags = translations.get(lang, message_id), set()
         with (folder / source.name).open("wb") as handle:
             write_po(handle, catalogue, omit_header=True)
     return folder

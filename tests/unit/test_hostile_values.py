@@ -424,7 +424,8 @@ EDGE_EVENTS = {
 
 
 def test_dates_at_the_edges_load_expand_and_build(load):
-    from netzwerk_calendar.ics import CalendarWriter
+    from netzwerk_calendar import feed_writers
+    from netzwerk_calendar.catalogue import FeedCatalogue
     from netzwerk_site.site_model import SiteModel
 
     dataset = load(EDGE_EVENTS)
@@ -435,7 +436,10 @@ def test_dates_at_the_edges_load_expand_and_build(load):
     weekly = expand(dataset.events["woechentlich"])
     assert len(weekly) == 500 and weekly[-1].start <= datetime(2199, 12, 31, 23, 59)
 
-    calendar = CalendarWriter(dataset, "https://x.example").calendar()
+    catalogue = FeedCatalogue(SiteModel(dataset, date(2026, 12, 2), 365), past_months=12)
+    translations = str(Path(__file__).resolve().parents[2] / "theme" / "translations")
+    _lang, writer = next(feed_writers(catalogue, "https://x.example", translations))
+    calendar = writer.calendar(catalogue.archive)
     assert b"DTEND;VALUE=DATE:22000101" in calendar  # all-day ends are exclusive in iCalendar
     assert b"DTSTART;VALUE=DATE:19000101" in calendar
     for today in (date(1900, 1, 1), date(2199, 12, 31)):

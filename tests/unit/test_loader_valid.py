@@ -30,6 +30,8 @@ def test_valid_fixture_loads_every_record(dataset):
     assert sorted(dataset.events) == [
         "abgesagt",
         "ag-sprache-oktober",
+        "beratung-sommerzeit",
+        "fruehjahrstreffen-2025",
         "netzwerktreffen-dezember",
         "sprachcafe",
         "woche",
