@@ -24,9 +24,10 @@ EVENT_HORIZON_DAYS = 400
 # The network's calendar feed (calendar/netzwerk.ics) holds the events of this many past months
 # and everything ahead; calendar/archive.ics holds every event.
 CALENDAR_PAST_MONTHS = 12
-# Printable PDF of each two-month period (needs WeasyPrint with Pango): "all", "upcoming"
-# (the current period and those after it) or "none".
-PERIOD_PDFS = "upcoming"
+# Printable PDF of each two-month period (needs WeasyPrint with Pango): "all" (a published PDF's
+# address then stays when its period has passed), "upcoming" (the current period and those after
+# it) or "none".
+PERIOD_PDFS = "all"
 # Printed PDFs are kept here by a digest of the page, theme and WeasyPrint version, so an unchanged
 # page is not printed again (None: always print).
 PDF_CACHE = str(ROOT / ".cache" / "calendar-pdfs")

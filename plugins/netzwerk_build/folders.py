@@ -74,7 +74,9 @@ def is_build_output(folder: Path) -> bool:
 def added_by_hand(folder: Path) -> list[str]:
     """Names at the top of a build's output folder that its build did not put there, sorted."""
     text = (folder / MARKER).read_text(encoding="utf-8", errors="replace")
-    made = set(text.split(_MANIFEST_HEADING, 1)[1].splitlines()) if _MANIFEST_HEADING in text else set()
+    if _MANIFEST_HEADING not in text:
+        return []  # marked by a build from before the list was kept: the whole folder is the build's
+    made = set(text.split(_MANIFEST_HEADING, 1)[1].splitlines())
     return sorted(entry.name for entry in folder.iterdir() if entry.name != MARKER and entry.name not in made)
 
 

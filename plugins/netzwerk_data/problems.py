@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +21,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return shown_safely(f"{self.file}:{self.line}: {self.field}: {self.message}")
+        message = _LONG_QUOTE.sub(lambda m: f"'{m[1][:60]}…'", self.message)
+        return shown_safely(f"{self.file}:{self.line}: {self.field}: {message}")
+
+
+# A value quoted in a message is shortened: a 5,000-digit number need not be shown whole to be found.
+_LONG_QUOTE = re.compile(r"'([^'\s]{120,})'")
 
 
 def shown_safely(text: str) -> str:

@@ -42,7 +42,7 @@ class SiteGenerator(Generator):
             horizon_days=int(self.settings["EVENT_HORIZON_DAYS"]),
             articles=sorted(self.context.get("articles", []), key=lambda a: (a.date, a.slug), reverse=True),
             pages=sorted(self.context.get("pages", []), key=lambda p: p.slug),
-            pdf_periods=str(self.settings.get("PERIOD_PDFS", "upcoming")),
+            pdf_periods=str(self.settings.get("PERIOD_PDFS", "all")),
         )
         self.context["NETWORK_SITE"] = self.model
         # Pelican resolves {static} and {filename} links against this; see routes.ROOT_TOKEN.

@@ -95,7 +95,7 @@ class SiteModel:
     horizon_days: int
     articles: list[Any] = field(default_factory=list)  # Pelican articles (info mails), newest first
     pages: list[Any] = field(default_factory=list)  # Pelican pages
-    pdf_periods: str = "upcoming"  # which periods get a printable PDF: all, upcoming or none
+    pdf_periods: str = "all"  # which periods get a printable PDF: all, upcoming or none
 
     @cached_property
     def current_members(self) -> list[tuple[str, Member]]:

@@ -615,3 +615,11 @@ def test_date_schema_pattern_agrees_with_the_year_bounds(text, valid):
     assert bool(re.search(event["properties"]["start"]["pattern"], text + "T10:00")) == valid
     with pytest.raises(ValidationError) if not valid else nullcontext():
         _event("FREQ=DAILY;COUNT=1", start=text)
+
+
+def test_a_huge_value_is_shortened_and_invisible_characters_are_shown_in_messages():
+    from netzwerk_data.problems import Problem
+
+    shown = str(Problem("data/members/ver\u202eein.yaml", 8, "joined", f"'{'9' * 5000}' is not a date"))
+    assert shown == f"data/members/ver<U+202E>ein.yaml:8: joined: '{'9' * 60}…' is not a date"
+    assert str(Problem("a.yaml", 1, "name", "the network's name 'Netz'")) == "a.yaml:1: name: the network's name 'Netz'"
