@@ -197,20 +197,18 @@ def _relative_url(url: str) -> str | None:
     return url if _url_kind(url) == "relative" else None
 
 
-_CLEANER = nh3.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=URL_SCHEMES,
-    url_relative=_relative_url,
-    link_rel="noopener noreferrer",
-)
-_MARKDOWN_CLEANER = nh3.Cleaner(
-    tags=_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    url_schemes=URL_SCHEMES,
-    url_relative=_relative_url,
-    link_rel="noopener noreferrer",
-)
+def _cleaner(tags: set[str]) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=tags,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        url_relative=_relative_url,
+        link_rel="noopener noreferrer",
+    )
+
+
+_CLEANER = _cleaner(ALLOWED_TAGS)
+_MARKDOWN_CLEANER = _cleaner(_TAGS)
 
 
 # -- markup that html.parser can read in linear time --------------------------------------------

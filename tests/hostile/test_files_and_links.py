@@ -109,8 +109,16 @@ def test_files_that_could_run_or_would_vanish_are_refused(
         ("Title: Seite\nSlug: seite\nLang: de\nMenu: main\nOrder: abc\n", "seite.md:5: Order: 'abc' is not a whole"),
         ("Title: Seite\nSlug: seite\nLang: de\nMenu: sidebar\n", "Menu: 'sidebar' is not a menu"),
         ("Title: Seite\nSlug: seite\nLang: de\nTitle: Noch einer\n", "seite.md:4: Title: 'Title:' is given twice"),
+        ("Title: Seite\nSlug: seite\nLang: de\nStatus: Draft\n", "seite.md:4: Status: 'Draft' is not a status: did"),
+        ("Title: Seite\nSlug: seite\nLang: de\nStatus: hidden\n", "write 'Status: draft' to keep the file off"),
+        ("Title: Seite\nSlug: seite\nLang: de\nDate: 31.04.2026\n", "'31.04.2026' is not a date that exists"),
+        ("Title: Seite\nSlug: seite\nLang: de\nDate: 12/01/2026\n", "could be read two ways (day/month or month/day)"),
+        ("Title: Seite\nSlug: seite\nLang: de\nDate: 01.12.26\n", "write the year with four digits"),
     ],
-    ids=["javascript-slug", "dotdot-slug", "empty-title", "no-title", "save-as", "template", "order", "menu", "twice"],
+    ids=[
+        *("javascript-slug", "dotdot-slug", "empty-title", "no-title", "save-as", "template", "order", "menu"),
+        *("twice", "status-case", "status-unknown", "no-such-day", "slashes", "short-year"),
+    ],
 )
 def test_page_metadata_is_checked(workspace: Workspace, header: str, expected: str) -> None:
     workspace.write("content/pages/seite.md", header + "\nText.\n")

@@ -79,10 +79,13 @@ class Site:
         return f"{self.network['website'].rstrip('/')}/{path}"
 
     def mails(self) -> dict[tuple[str, str], dict[str, str]]:
-        """(slug, lang) -> the header fields of every info-mail file."""
+        """(slug, lang) -> the header fields of every published info-mail file: no draft, and none
+        dated after the build day (README: such a mail stays off the site until its day)."""
         found = {}
         for file in sorted((self.content / "info-mail").glob("*.md")):
             fields = markdown_fields(file)
+            if fields.get("status") == "draft" or content_date(fields["date"]).date().isoformat() > TODAY:
+                continue
             found[(fields["slug"], fields["lang"])] = fields
         return found
 

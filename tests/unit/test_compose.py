@@ -237,7 +237,9 @@ def test_a_month_that_cannot_be_composed_is_refused(site: Path, all_translated: 
         ("2026-12.md", "Title: Mein Entwurf\n"),
         ("2026-12.en.md", "Title: My draft\n"),
         ("dezember.md", "Title: Dezember\nDate: 2026-12-01\nSlug: 2026-12\nLang: de\n\nText.\n"),
+        ("advent.md", "Title: Advent\nDate: 03.12.2026 09:00\nSlug: advent-2026\nLang: de\n\nText.\n"),
     ],
+    ids=["same-file", "translation", "same-slug", "another-mail-that-month"],
 )
 def test_an_existing_mail_is_never_overwritten(site: Path, all_translated: Path, existing: str, text: str) -> None:
     folder = site / "content" / "info-mail"
