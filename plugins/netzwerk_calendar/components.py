@@ -54,11 +54,19 @@ class EventComponents:
         self.organizer = vCalAddress(f"mailto:{dataset.network.email}")
         self.organizer.params["CN"] = dataset.network.short_name
         self._built: dict[str, list[Event]] = {}
+        self._written: dict[str, bytes] = {}
 
     def of(self, event_id: str) -> list[Event]:
         if event_id not in self._built:
             self._built[event_id] = self._build(self.data.events[event_id])
         return self._built[event_id]
+
+    def ical(self, event_id: str) -> bytes:
+        """The event's components as iCalendar lines, written once however many feeds hold the event
+        (folding the lines is most of the work of a feed)."""
+        if event_id not in self._written:
+            self._written[event_id] = b"".join(component.to_ical() for component in self.of(event_id))
+        return self._written[event_id]
 
     def _build(self, event: EventRecord) -> list[Event]:
         zone = event_zone(event, self.data)

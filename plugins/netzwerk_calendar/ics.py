@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from icalendar import Calendar, Timezone, vDuration, vText, vUri
+from icalendar import Calendar, vDuration, vText, vUri
 
 from netzwerk_data import Dataset
 from netzwerk_site import routes
@@ -13,10 +13,11 @@ from netzwerk_site import routes
 from .catalogue import CATEGORY, EVENT, GROUP, PERIOD, Feed, FeedCatalogue
 from .components import EventComponents
 from .words import FeedWords
-from .zones import timezone_component, zone_spans
+from .zones import timezone_ical, zone_spans
 
 # How often calendar programs should fetch a subscription again: the site is rebuilt daily.
 REFRESH = timedelta(days=1)
+_END = b"END:VCALENDAR\r\n"
 
 
 class FeedWriter:
@@ -70,15 +71,17 @@ class FeedWriter:
         calendar.add("source", vUri(self.public_url(feed.path)))
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", vDuration(REFRESH))
-        for timezone in self._timezones(feed):
-            calendar.add_component(timezone)
-        for event_id in feed.event_ids:
-            for component in self.components.of(event_id):
-                calendar.add_component(component)
-        return calendar.to_ical()
+        # The same bytes as adding the zones' and events' components to `calendar`, but each is
+        # written once however many feeds hold it (folding lines is most of the work of a feed).
+        head = calendar.to_ical()
+        assert head.endswith(_END), "icalendar ends a calendar with its END line"
+        zones = b"".join(timezone_ical(zone, first, last) for zone, (first, last) in self._zone_years(feed).items())
+        events = b"".join(self.components.ical(event_id) for event_id in feed.event_ids)
+        return head[: -len(_END)] + zones + events + _END
 
-    def _timezones(self, feed: Feed) -> list[Timezone]:
-        """A VTIMEZONE for every zone the feed's timed events use, and the network's (X-WR-TIMEZONE)."""
+    def _zone_years(self, feed: Feed) -> dict[str, tuple[int, int]]:
+        """The zones of the feed's VTIMEZONEs and the years each must cover: every zone the feed's timed
+        events use, and the network's (X-WR-TIMEZONE)."""
         spans = []
         for event_id in feed.event_ids:
             event = self.data.events[event_id]
@@ -88,4 +91,4 @@ class FeedWriter:
         if not any(zone == self.data.network.timezone for zone, _first, _last in spans):
             today = self.catalogue.model.today
             spans.append((self.data.network.timezone, today, today))
-        return [timezone_component(zone, first, last) for zone, (first, last) in zone_spans(spans).items()]
+        return zone_spans(spans)

@@ -94,6 +94,12 @@ def _observance(daylight: bool, start: datetime, offset_from: timedelta, offset_
 
 
 @cache
+def timezone_ical(zone_name: str, first_year: int, last_year: int) -> bytes:
+    """timezone_component as iCalendar lines, written once for all the feeds that need it."""
+    return timezone_component(zone_name, first_year, last_year).to_ical()
+
+
+@cache
 def timezone_component(zone_name: str, first_year: int, last_year: int) -> Timezone:
     """The zone from a year before `first_year` to the end of `last_year` and one year more.
 

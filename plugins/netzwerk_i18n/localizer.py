@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, datetime
-from functools import cached_property
+from functools import cache, cached_property
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
@@ -48,9 +48,7 @@ class Localizer:
         return None if value is None else value.get(self.lang, self.default_lang)
 
     def language_name(self, code: str, in_own_language: bool = False) -> str:
-        locale = Locale.parse(code)
-        name = locale.get_display_name(code if in_own_language else self.locale) or code
-        return name[:1].upper() + name[1:] if in_own_language else name
+        return _language_name(code, code if in_own_language else self.lang, in_own_language)
 
     def join(self, items: list[str]) -> str:
         """ "a, b and c" with the language's own separators."""
@@ -127,3 +125,10 @@ class Localizer:
         if long:
             return format_date(value, format="full", locale=self.locale)
         return format_skeleton(DATE_SHORT, value, locale=self.locale)
+
+
+@cache
+def _language_name(code: str, in_language: str, capitalised: bool) -> str:
+    """A language's name in a language; a site build asks for the same few tens of thousands of times."""
+    name = Locale.parse(code).get_display_name(Locale.parse(in_language)) or code
+    return name[:1].upper() + name[1:] if capitalised else name
