@@ -7,7 +7,6 @@ the sources the test writes (the Markdown files, network.yaml, the environment),
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -35,6 +34,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "site"
 sys.path.insert(0, str(ROOT / "tests" / "tools"))
 
 import sitekit  # noqa: E402
+from mail_commands import invoke  # noqa: E402
 
 TODAY = "2026-11-24"
 MONTH = "2026-11"
@@ -82,19 +82,6 @@ Summary: أخبار نوفمبر.
 """
 DRAFT = "Title: Infomail September 2026\nDate: 2026-09-01 09:00\nSlug: 2026-09\nLang: de\nStatus: draft\n\nEntwurf.\n"
 AHEAD = "Title: Infomail Dezember 2026\nDate: 2026-12-01 09:00\nSlug: 2026-12\nLang: de\n\nSchon fertig.\n"
-
-
-def invoke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("NETZWERK_")}
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={**environment, **(env or {})},
-    )
 
 
 class Workspace:

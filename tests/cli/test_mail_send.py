@@ -17,23 +17,13 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, Envelope
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+from mail_commands import invoke  # noqa: E402
+
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 MONTH = "2026-11"
 LIST = "infomail@lists.test.example"
 USER, PASSWORD = "netzwerk", "richtig"
-
-
-def invoke(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    environment = {k: v for k, v in os.environ.items() if not k.startswith("NETZWERK_")}
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-        env={**environment, **env},
-    )
 
 
 class LocalController(Controller):

@@ -27,6 +27,7 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import build_site
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TESTS = REPO_ROOT / "tests"
@@ -166,26 +167,6 @@ PNG = bytes.fromhex(
 )
 
 
-def build(data: Path, content: Path, output: Path) -> Path:
-    command = [
-        "invoke",
-        "build",
-        "--data",
-        str(data),
-        "--content",
-        str(content),
-        "--output",
-        str(output),
-        "--today",
-        TODAY,
-    ]
-    result = subprocess.run(
-        [sys.executable, "-m", *command], cwd=REPO_ROOT, capture_output=True, text=True, timeout=600, check=False
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return output
-
-
 @pytest.fixture(scope="session")
 def rich_site(tmp_path_factory) -> Site:
     """The fixture site outside git, with an image and a PDF in an info mail and `updated` on three events."""
@@ -198,7 +179,7 @@ def rich_site(tmp_path_factory) -> Site:
     (root / "content" / "info-mail" / "2026-11.md").write_text(RICH_MAIL, encoding="utf-8")
     (root / "content" / "images" / "plakat.png").write_bytes(PNG)
     (root / "content" / "images" / "programm.pdf").write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
-    return Site(build(root / "data", root / "content", root / "output"), root / "data", root / "content")
+    return Site(build_site(root / "data", root / "content", root / "output"), root / "data", root / "content")
 
 
 # -- every language, every feed -------------------------------------------------------------------
