@@ -7,6 +7,8 @@
 #   make mail MONTH=2026-12    write a draft of that month's info mail from the data (DATA=, CONTENT=, TODAY=)
 #   make mail-eml MONTH=2026-12   build, then write the published mail as .eml files into mail/ (and print them)
 #   make mail-send MONTH=2026-12  dry run: say what would be sent to whom; SEND=yes sends it (SMTP: see README)
+#   make check-live            refuse what must not go live: placeholders, example addresses, no public address
+#   make publish               check-live, build with publishconf.py, deliver to PUBLISH_TARGET (docs/publish.md)
 #   make lint / make bench / make clean
 
 PYTHON ?= python3
@@ -36,7 +38,7 @@ SEND :=
 endif
 MAIL_ARGS := --month "$(MONTH)" $(if $(SLUG),--slug "$(SLUG)") $(if $(MAIL_LANG),--lang "$(MAIL_LANG)") $(if $(MAIL_DIR),--folder "$(MAIL_DIR)")
 
-.PHONY: build serve validate test lint clean i18n schemas bench mail mail-eml mail-send
+.PHONY: build serve validate test lint clean i18n schemas bench mail mail-eml mail-send check-live publish
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +61,12 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/invoke validate --data "$(DATA)" --content "$(CONTENT)"
+
+check-live: $(STAMP)
+	$(BIN)/invoke check-live --data "$(DATA)" --content "$(CONTENT)" $(if $(SETTINGS),--settings "$(SETTINGS)")
+
+publish: $(STAMP)
+	$(BIN)/invoke publish $(SITE_ARGS) $(if $(SETTINGS),--settings "$(SETTINGS)")
 
 mail: $(STAMP)
 	$(BIN)/invoke mail --data "$(DATA)" --content "$(CONTENT)" --month "$(MONTH)" $(if $(TODAY),--today "$(TODAY)")

@@ -44,7 +44,10 @@ PLUGINS = [
     "netzwerk_calendar",
     "netzwerk_feeds",
     "netzwerk_print",
+    "netzwerk_search",  # last: indexes the pages the others wrote
 ]
+# The search index (Pagefind) under pagefind/; False builds without it.
+SEARCH_INDEX = True
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,

@@ -128,6 +128,82 @@ def serve(
         server.shutdown()
 
 
+# -- going live: the check before publishing, and the delivery ----------------------------------------
+
+LIVE_HELP = {
+    "data": "data folder (default data)",
+    "content": "content folder (default content)",
+    "settings": "settings file with SITEURL (default publishconf.py)",
+}
+
+
+def _settings(settings: str) -> dict:
+    """What a settings file sets (publishconf.py takes SITEURL and PUBLISH_TARGET from the environment)."""
+    import runpy
+
+    path = ROOT / settings
+    if not path.is_file():
+        raise Exit(f"The settings file {path} does not exist; use publishconf.py", code=1)
+    return runpy.run_path(str(path))
+
+
+def _live_check(data: Path, content: Path, settings: str, after: str) -> str:
+    """Refuse what must not go live (every finding, exit 1); return the site's public address."""
+    import os
+
+    from netzwerk_build import live_check
+
+    siteurl = str(_settings(settings).get("SITEURL") or "")
+    source = "the environment variable SITEURL" if os.environ.get("SITEURL") else settings
+    network = _dataset(data, content).network
+    address = live_check.public_address(siteurl, source, data / "network.yaml", network.website)
+    findings = live_check.check_live(data, content, network.default_language, address)
+    if findings:
+        raise Exit(f"{live_check.report(findings)}\n{after}", code=1)
+    return address.value
+
+
+@task(help=LIVE_HELP)
+def check_live(c: Context, data: str = "data", content: str = "content", settings: str = "publishconf.py") -> None:
+    """Check that the site may go live: no placeholders, no example addresses, a public https address."""
+    address = _live_check(_path(data), _path(content), settings, after="Nothing was changed.")
+    print(f"{data} and {content} are ready to go live at {address}.")
+
+
+@task(help={**BUILD_HELP, "settings": "settings file with SITEURL and PUBLISH_TARGET (default publishconf.py)"})
+def publish(
+    c: Context,
+    data: str = "data",
+    content: str = "content",
+    output: str = "output",
+    today: str | None = None,
+    settings: str = "publishconf.py",
+) -> None:
+    """Check the target and that the site may go live, build with publishconf.py, deliver to PUBLISH_TARGET."""
+    import os
+
+    from netzwerk_build import publish as publishing
+
+    paths = SitePaths(_path(data), _path(content), _path(output))
+    project = _project()
+    where = "set in the environment" if os.environ.get("PUBLISH_TARGET") else f"set in {settings}"
+    protected = {"project": ROOT, "data": paths.data, "content": paths.content, "output": paths.output}
+    protected |= {"theme": project.theme, "plugins": project.plugins}
+    try:
+        netzwerk_build.parse_today(today)
+        target = publishing.parse_target(str(_settings(settings).get("PUBLISH_TARGET") or ""), where)
+        with publishing.one_publish_at_a_time(paths.output):
+            delivery = publishing.prepare(target, Path.cwd(), paths.data, protected)
+            address = _live_check(paths.data, paths.content, settings, after="Nothing was built or published.")
+            print(f"Ready to go live at {address}; building, then publishing to {target} …")
+            _build(paths.data, paths.content, paths.output, today, settings)
+            print(publishing.deliver(delivery, paths.output, address))
+    except (publishing.PublishRefused, BuildFailed) as refused:
+        raise Exit(f"Not publishing: {refused}", code=1) from None
+    except publishing.PublishFailed as failure:
+        raise Exit(f"Not published: {failure}", code=1) from None
+
+
 # -- the info mail: draft, e-mail, delivery ---------------------------------------------------------
 
 MAIL_HELP = {

@@ -227,7 +227,10 @@ def language_codes() -> frozenset[str]:
 # Addresses the site's own pages use (netzwerk_site.routes): a page slug or record id of one of
 # these names would be written over, or would write over, a page of the site.
 SITE_SECTIONS = frozenset(
-    {"members", "working-groups", "events", "info-mail", "subscribe", "calendar", "feeds", "theme", "images"}
+    {
+        *("members", "working-groups", "events", "info-mail", "subscribe", "calendar", "feeds", "theme", "images"),
+        *("search", "pagefind"),
+    }
 )
 # Sub-pages of a section: the events calendar, filters and archive, the members' filters, the
 # page on how to receive the info mail. Keyed by what the id or slug names (a data kind, or "info mail").

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -12,9 +14,17 @@ from pelican.generators import Generator
 from netzwerk_data import Dataset
 from netzwerk_i18n import Localizer, load_catalogue
 
-from . import routes, vocabulary
-from .richtext import protected_email, render_markdown
+from . import discovery, routes, vocabulary
+from .jsonld import organization_jsonld
+from .richtext import plain_text, protected_email, render_markdown
 from .site_model import SiteModel
+
+# The theme's icons (theme/static/icons/): what browsers, home screens and link previews show.
+ICON_SVG = "icons/icon.svg"
+ICON_TOUCH = "icons/apple-touch-icon.png"
+MANIFEST_ICONS = [("icons/icon-192.png", "192x192", "image/png"), ("icons/icon-512.png", "512x512", "image/png")]
+SHARE_IMAGE = {"path": "icons/share.png", "width": 1200, "height": 630}
+THEME_COLOR = "#0b5394"
 
 
 def site_today(setting: str, timezone: str) -> date:
@@ -56,6 +66,9 @@ class SiteGenerator(Generator):
             {"path": routes.EVENTS_ATOM, "type": "application/atom+xml", "kind": "events", "localized": True},
         ]
         self.public_base = routes.public_base(self.settings, network.website)
+        self.languages_of_site = discovery.Languages(tuple(self.languages), self.default_lang)
+        self.asset_versions = _asset_versions(Path(self.settings["THEME"]) / "static")
+        self.sitemap_paths: list[str] = []
         # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to
         # the current period, its area is every period), then pages marked `Menu: main`.
         current = self.model.current_period
@@ -75,21 +88,44 @@ class SiteGenerator(Generator):
 
     # -- writing -----------------------------------------------------------------
 
-    def _write(self, writer: Any, path: str, template: str, **values: Any) -> None:
-        """Write `path` once per language with that language's Localizer."""
+    def _write(
+        self,
+        writer: Any,
+        path: str,
+        template: str,
+        *,
+        search_kind: str | None = None,
+        listed: bool = True,
+        any_address: bool = False,
+        **values: Any,
+    ) -> None:
+        """Write `path` once per language with that language's Localizer.
+
+        search_kind: the label of the page's kind in search results (None: not in the search index);
+        listed: in the sitemap (else marked noindex); any_address: a host serves the page at any
+        address (the 404 page), so its links start at the site root's path instead of "../".
+        """
         tmpl = self.get_template(template.removesuffix(".html"))
-        siteurl = str(self.settings.get("SITEURL") or "").rstrip("/")
+        if listed:
+            self.sitemap_paths.append(path)
+        site_languages = self.languages_of_site
         for lang in self.languages:
             localizer = self.localizers[lang]
             output = routes.output_file(path, lang, self.default_lang)
-            root = routes.root_of(output)
+            root = routes.root_path(self.public_base) if any_address else routes.root_of(output)
             prefix = routes.lang_prefix(lang, self.default_lang)
+            # The language switch of a page shown at any address leads to the other languages' homepages.
+            switch_path = routes.HOME if any_address else path
 
             def href(target: str, _root: str = root, _prefix: str = prefix) -> str:
                 return (_root + _prefix + routes.checked_internal(target)) or "./"
 
             def asset(target: str, _root: str = root) -> str:
-                return _root + "theme/" + target
+                # The version makes a changed theme file a new address, so hosts may cache theme files long.
+                return f"{_root}theme/{target}?v={self.asset_versions[target]}"
+
+            def public_asset(target: str) -> str:
+                return routes.public_url(self.public_base, f"theme/{target}")
 
             def file_href(target: str, _root: str = root, _prefix: str = prefix) -> str:
                 """A file (feed, PDF) in this language's part of the site."""
@@ -112,10 +148,10 @@ class SiteGenerator(Generator):
                     "lang": other,
                     "name": localizer.language_name(other, in_own_language=True),
                     "dir": self.localizers[other].dir,
-                    "href": (root + routes.lang_prefix(other, self.default_lang) + path) or "./",
+                    "href": (root + routes.lang_prefix(other, self.default_lang) + switch_path) or "./",
                     "current": other == lang,
-                    # <head> alternates: absolute when the public address is known
-                    "link": f"{siteurl}/{routes.lang_prefix(other, self.default_lang)}{path}" if siteurl else None,
+                    # <head> alternates: absolute, as search engines read only those
+                    "link": site_languages.address(self.public_base, path, other),
                 }
                 for other in self.languages
             ]
@@ -136,6 +172,20 @@ class SiteGenerator(Generator):
                 site_root=root,
                 page_path=path,
                 alternates=alternates,
+                canonical=site_languages.address(self.public_base, path, lang) if listed else None,
+                x_default=site_languages.address(self.public_base, path, self.default_lang),
+                og_locale=discovery.og_locale(lang),
+                og_alternate_locales=[discovery.og_locale(other) for other in self.languages if other != lang],
+                share_image={**SHARE_IMAGE, "url": public_asset(SHARE_IMAGE["path"])},
+                icons={"svg": ICON_SVG, "touch": ICON_TOUCH},
+                theme_color=THEME_COLOR,
+                search_kind=search_kind,
+                search_href=(root + prefix + routes.SEARCH),
+                search_index=root + routes.SEARCH_INDEX,
+                describe=describe,
+                describe_html=describe_html,
+                organization_jsonld=organization_jsonld,
+                logo_url=public_asset(MANIFEST_ICONS[-1][0]),
                 site=self.model,
                 network=self.model.dataset.network,
                 dataset=self.model.dataset,
@@ -156,18 +206,27 @@ class SiteGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         model, data = self.model, self.model.dataset
-        self._write(writer, routes.HOME, "home.html", upcoming=model.upcoming[:6])
+        self._write(writer, routes.HOME, "home.html", upcoming=model.upcoming[:6], search_kind=N_("Home"))
         self._write(writer, routes.MEMBERS, "members.html", members=model.current_members, facet=None)
         for facets in model.facets.values():
             for facet in facets:
                 selected = [(mid, m) for mid, m in model.current_members if mid in facet.member_ids]
                 self._write(writer, facet.path, "members.html", members=selected, facet=facet)
         for member_id, member in data.members.items():
-            self._write(writer, routes.member(member_id), "member.html", member_id=member_id, member=member)
+            path = routes.member(member_id)
+            self._write(writer, path, "member.html", member_id=member_id, member=member, search_kind=N_("Member"))
         self._write(writer, routes.GROUPS, "groups.html")
         for group_id, group in data.working_groups.items():
             feeds = [("group", group_id)]
-            self._write(writer, routes.group(group_id), "group.html", group_id=group_id, group=group, page_feeds=feeds)
+            self._write(
+                writer,
+                routes.group(group_id),
+                "group.html",
+                group_id=group_id,
+                group=group,
+                page_feeds=feeds,
+                search_kind=N_("Working group"),
+            )
         self._write(writer, routes.EVENTS, "events.html", facet=None, occurrences=model.upcoming)
         for facets in model.event_facets.values():
             for facet in facets:
@@ -186,22 +245,81 @@ class SiteGenerator(Generator):
                 following=after,
                 page_feeds=[("period", period.key)],
             )
-        self._write(writer, routes.SUBSCRIBE, "subscribe.html")
+        self._write(writer, routes.SUBSCRIBE, "subscribe.html", search_kind=N_("Page"))
         for year, items in model.past_by_year.items():
             self._write(writer, routes.events_year(year), "events_year.html", year=year, occurrences=items)
         for event_id, event in data.events.items():
             occurrences = model.occurrences_of(event_id)
             feeds = [("event", event_id)]
             self._write(
-                writer, routes.event(event_id), "event.html", event=event, occurrences=occurrences, page_feeds=feeds
+                writer,
+                routes.event(event_id),
+                "event.html",
+                event=event,
+                occurrences=occurrences,
+                page_feeds=feeds,
+                search_kind=N_("Event"),
             )
         self._write(writer, routes.INFO_MAIL, "info_mails.html")
-        self._write(writer, routes.INFO_MAIL_RECEIVE, "info_mail_receive.html")
+        self._write(writer, routes.INFO_MAIL_RECEIVE, "info_mail_receive.html", search_kind=N_("Page"))
         # Markdown content: the template shows the reader's translation, or the original with a note.
         for article in model.articles:
-            self._write(writer, routes.info_mail(article.slug), "info_mail.html", content=article)
+            path = routes.info_mail(article.slug)
+            self._write(writer, path, "info_mail.html", content=article, search_kind=N_("Info mail"))
         for page in model.pages:
-            self._write(writer, routes.content_page(page.slug), "page.html", content=page)
+            self._write(writer, routes.content_page(page.slug), "page.html", content=page, search_kind=N_("Page"))
+        self._write(writer, routes.SEARCH, "search.html", listed=False)
+        self._write(writer, routes.NOT_FOUND, "404.html", listed=False, any_address=True)
+        self._write_discovery_files(Path(self.output_path))
+
+    def _write_discovery_files(self, output: Path) -> None:
+        """The sitemap and robots.txt for the site, a manifest per language, the icon at the root."""
+        network = self.model.dataset.network
+        (output / routes.SITEMAP).write_text(
+            discovery.sitemap_xml(self.public_base, self.sitemap_paths, self.languages_of_site), encoding="utf-8"
+        )
+        (output / routes.ROBOTS).write_text(discovery.robots_txt(self.public_base), encoding="utf-8")
+        for lang, localizer in self.localizers.items():
+            text = discovery.ManifestText(
+                name=localizer.text(network.name).text,
+                short_name=network.short_name,
+                description=discovery.shorten(plain_text(localizer.text(network.description).text)),
+                lang=lang,
+                dir=localizer.dir,
+            )
+            prefix = routes.lang_prefix(lang, self.default_lang)
+            theme = routes.root_of(prefix) + "theme/"
+            icons = [(theme + src, sizes, kind) for src, sizes, kind in MANIFEST_ICONS]
+            manifest = output / prefix / routes.MANIFEST
+            manifest.parent.mkdir(parents=True, exist_ok=True)
+            manifest.write_text(discovery.web_manifest(text, icons, THEME_COLOR), encoding="utf-8")
+        theme_static = Path(self.settings["THEME"]) / "static"
+        (output / routes.FAVICON).write_bytes((theme_static / "icons" / "favicon.ico").read_bytes())
+
+
+def N_(message: str) -> str:
+    """Marks a label for the catalogues; the template translates it in the reader's language."""
+    return message
+
+
+def describe(value: Any) -> str:
+    """A page's description for search results and link previews, from a data text (Markdown)."""
+    text = getattr(value, "text", value)
+    return discovery.shorten(plain_text(text)) if text else ""
+
+
+def describe_html(html: str | None) -> str:
+    """A page's description from the summary Pelican made of its Markdown (sanitised HTML)."""
+    return discovery.shorten(Markup(html).striptags()) if html else ""
+
+
+def _asset_versions(static: Path) -> dict[str, str]:
+    """A short digest of every theme file, keyed by its path under the theme's static folder."""
+    return {
+        file.relative_to(static).as_posix(): hashlib.sha256(file.read_bytes()).hexdigest()[:10]
+        for file in sorted(static.rglob("*"))
+        if file.is_file()
+    }
 
 
 def current_section(page_path: str, areas: list[str]) -> str | None:

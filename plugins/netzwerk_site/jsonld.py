@@ -148,3 +148,45 @@ def event_jsonld(
 ) -> Markup:
     """The script-safe JSON-LD of an event page."""
     return script_json(EventJsonLd(localizer, dataset, public_url).data(event, occurrence))
+
+
+def organization_jsonld(
+    localizer: Localizer,
+    dataset: Dataset,
+    members: list[tuple[str, Any]],
+    public_url: Callable[[str], str],
+    logo: str,
+) -> Markup:
+    """The network as a schema.org `Organization` for the homepage, with its current members."""
+    network = dataset.network
+    home = dataset.venues[network.venue]
+    described = localizer.text(network.description)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": localizer.text(network.name).text,
+        "alternateName": network.short_name,
+        "url": public_url(routes.HOME),
+        "logo": logo,
+        "email": network.email,
+        "foundingDate": str(network.founded),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": home.street,
+            "postalCode": home.postcode,
+            "addressLocality": home.city,
+        },
+        "member": [
+            {
+                "@type": "Organization",
+                "name": member.name,
+                "url": member.website or public_url(routes.member(member_id)),
+            }
+            for member_id, member in members
+        ],
+    }
+    if described is not None:
+        data["description"] = plain_text(described.text)
+    if network.social:
+        data["sameAs"] = [link.url for link in network.social]
+    return script_json(data)

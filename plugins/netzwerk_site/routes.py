@@ -73,12 +73,35 @@ def content_page(slug: str) -> str:
     return f"{slug}/"
 
 
+# The search page (Pagefind's index is written beside the pages, under pagefind/ at the site root).
+SEARCH = "search/"
+SEARCH_INDEX = "pagefind/"
+
+# Files at the root of each language's part of the site, not folders: the page a host shows for an
+# unknown address (see NOT_FOUND in docs/deploy.md) and the web app manifest.
+NOT_FOUND = "404.html"
+MANIFEST = "manifest.webmanifest"
+# Files for the whole site, at its root: for search engines, and the icon browsers ask for.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+FAVICON = "favicon.ico"
+
+
 def lang_prefix(lang: str, default_lang: str) -> str:
     return "" if lang == default_lang else f"{lang}/"
 
 
 def output_file(path: str, lang: str, default_lang: str) -> str:
-    return f"{lang_prefix(lang, default_lang)}{path}index.html"
+    """The file a page path is written to: a folder's index.html, or the named .html file."""
+    file = path if path.endswith(".html") else f"{path}index.html"
+    return f"{lang_prefix(lang, default_lang)}{file}"
+
+
+def root_path(public_base: str) -> str:
+    """The path of the site root at its public address ("/" or "/netzwerk/"), for pages that a host
+    serves at any address (the 404 page), where a relative way back to the root cannot work."""
+    path = urlsplit(public_base).path.rstrip("/")
+    return f"{quote(path)}/"
 
 
 def root_of(output: str) -> str:

@@ -134,6 +134,11 @@ class SiteModel:
             for name, by_value in values.items()
         }
 
+    def has_member_facet(self, facet: str, value: str) -> bool:
+        """True when the member directory has a page for this filter value (some current member has it);
+        a former member's offer or language that no current member shares has none, so it is not linked."""
+        return any(f.value == value for f in self.facets.get(facet, ()))
+
     @cached_property
     def occurrences(self) -> list[Occurrence]:
         until = self.today + timedelta(days=self.horizon_days)

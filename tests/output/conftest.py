@@ -197,3 +197,33 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+# --------------------------------------------------------------------------
+# Edge data sets (tests/fixtures/edge-sites/<name>/{data,content}): small sites that stress the
+# edges the shipped example does not reach, each built once per session like the sites above.
+
+EDGE_SITES_DIR = REPO_ROOT / "tests" / "fixtures" / "edge-sites"
+EDGE_SITES = {
+    # a filter value only a former member has, working groups without (current) members or
+    # meetings, a site language (uk) without a single translated text
+    "gaps": "filter values only a former member has, empty working groups, a language without texts",
+    # one event in the whole data set, one member, no working group, no info mail
+    "single-event": "a single event only",
+}
+
+
+@pytest.fixture(scope="session")
+def edge_site(tmp_path_factory):
+    """Factory: ``edge_site(name)`` is the output folder of the edge data set `name`, built once."""
+    built: dict[str, Path] = {}
+
+    def site(name: str) -> Path:
+        if name not in built:
+            source = EDGE_SITES_DIR / name
+            built[name] = build_site(
+                source / "data", source / "content", tmp_path_factory.mktemp(f"edge-{name}") / "output"
+            )
+        return built[name]
+
+    return site

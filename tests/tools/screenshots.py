@@ -50,7 +50,12 @@ SCREEN_PAGES = [
     ("de", "periods"),
     ("de", "period"),
     ("ar", "period"),
+    ("de", "search"),
+    ("ar", "search"),
+    ("de", "not-found"),
 ]
+# The search page is shown with results: these words are found in the shipped example.
+SEARCH_QUERIES = {"de": "Sprachkurse", "ar": "اللغة"}
 PRINT_PAGES = [("de", "events"), ("de", "event"), ("de", "period"), ("ar", "period")]
 # Pages printed to PDF by Chromium too (A4, no background graphics, as a reader's browser does by default).
 PDF_PAGES = {"events", "period"}
@@ -106,12 +111,16 @@ def main(argv=None) -> int:
     def url_of(base: str, lang: str, page_type: str) -> str | None:
         if page_type == "period":
             found = period_page(site, lang, args.period)
+        elif page_type == "not-found":
+            found = site / sitekit.language_prefix(lang) / "404.html"
+            found = found if found.is_file() else None
         else:
             found = sitekit.find_page(site, lang, page_type)
         if found is None:
             missing.append(f"{lang}/{page_type}")
             return None
-        return base + sitekit.url_path(site, found)
+        url = base + sitekit.url_path(site, found)
+        return url + f"?q={SEARCH_QUERIES[lang]}" if page_type == "search" else url
 
     def new_page(browser, viewport: dict, lang: str):
         context = browser.new_context(
@@ -137,6 +146,8 @@ def main(argv=None) -> int:
                         continue
                     context, page = new_page(browser, viewport, lang)
                     page.goto(url, wait_until="load")
+                    if page_type == "search":  # the results arrive after the index is read
+                        page.wait_for_selector(".search-status:not(:empty)", timeout=15000)
                     page.evaluate("async () => { await document.fonts.ready; }")
                     target = args.out / f"{lang}-{page_type}-{vp_name}.png"
                     page.screenshot(path=str(target), full_page=True)

@@ -48,6 +48,7 @@ PAGE_TYPES = [
     "periods",
     "period",
     "subscribe",
+    "search",
 ]
 _LISTINGS = {
     "members": "members",
@@ -57,6 +58,7 @@ _LISTINGS = {
     "about": "about",
     "periods": "events/calendar",
     "subscribe": "subscribe",
+    "search": "search",
 }
 _DETAILS = {
     "member": "members",
@@ -122,10 +124,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(root: Path):
+def serve_directory(root: Path, handler_class: type[http.server.SimpleHTTPRequestHandler] = _QuietHandler):
     """Serve `root` on 127.0.0.1 with a free port; yield the base URL
     (no trailing slash). Stops the server on exit."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name=f"serve {root}", daemon=True)
