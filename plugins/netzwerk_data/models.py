@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool
 from pydantic.json_schema import SkipJsonSchema
 
 from .values import (
+    Attendance,
     DateOrDateTime,
     Email,
     FoundedYear,
@@ -33,6 +34,8 @@ EventCategory = Literal["network-meeting", "working-group", "conference", "netwo
 EventStatus = Literal["scheduled", "cancelled", "postponed"]
 # Who an event is for; an event may name several.
 EventAudience = Literal["public", "members", "professionals", "volunteers", "newcomers"]
+# What a document of an event or working group is.
+DocumentKind = Literal["agenda", "minutes", "presentation", "flyer", "report", "other"]
 
 
 class Record(BaseModel):
@@ -51,6 +54,16 @@ class Link(Record):
     url: Url
 
 
+class Document(Record):
+    """A file kept with an event, a date of a series or a working group (agenda, minutes, ...)."""
+
+    title: Text
+    kind: DocumentKind
+    file: PlainText = Field(description="path of the file under content/, e.g. documents/2026/ag-sprache-protokoll.pdf")
+    language: Language
+    date: IsoDate | None = None
+
+
 class Network(FileRecord):
     name: Text
     short_name: PlainText
@@ -63,6 +76,8 @@ class Network(FileRecord):
     languages: tuple[Language, ...] = Field(min_length=1, description="languages of the site; the first is the default")
     timezone: TimeZone = "Europe/Berlin"
     social: tuple[Link, ...] = ()
+    phone: PlainText | None = Field(default=None, description="the network's phone number, e.g. +49 361 5551000")
+    office_hours: Text | None = Field(default=None, description="when the office can be reached, e.g. Mo–Do 9–15 Uhr")
 
     @property
     def default_language(self) -> str:
@@ -132,6 +147,7 @@ class WorkingGroup(FileRecord):
     email: Email | None = None
     founded: IsoDate
     closed: IsoDate | None = None
+    documents: tuple[Document, ...] = ()
 
 
 class Registration(Record):
@@ -147,6 +163,8 @@ class OccurrenceChange(Record):
     end: DateOrDateTime | None = None
     venue: Id | None = None
     location: Text | None = None
+    attendance: Attendance | None = Field(default=None, description="how many took part in this date")
+    documents: tuple[Document, ...] = ()
 
 
 class Event(FileRecord):
@@ -177,10 +195,30 @@ class Event(FileRecord):
     exceptions: tuple[DateOrDateTime, ...] = ()
     changed: tuple[OccurrenceChange, ...] = ()
     updated: DateOrDateTime | None = None
+    attendance: Attendance | None = Field(
+        default=None, description="how many took part (a single event; for a series, give it per date in changed)"
+    )
+    documents: tuple[Document, ...] = ()
 
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, datetime)
+
+
+class ChronicleEntry(Record):
+    """One event in the network's history: sourced, or marked as example data."""
+
+    date: IsoDate
+    title: Text
+    text: Text | None = None
+    source: Url | None = Field(default=None, description="where the fact can be checked (a web address)")
+    example: StrictBool = Field(default=False, description="true: example data, not a fact of the network")
+
+
+class Chronicle(FileRecord):
+    """data/chronicle.yaml: the network's history, oldest first or in any order."""
+
+    entries: tuple[ChronicleEntry, ...] = Field(min_length=1)
 
 
 Kind = type[FileRecord]

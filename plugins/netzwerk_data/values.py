@@ -560,3 +560,4 @@ def _bounded_int(low: int, high: int, what: str, example: int) -> Any:
 
 FoundedYear = _bounded_int(1900, 2100, "a year", 1999)
 MeetingsPerYear = _bounded_int(0, 52, "the number of meetings a year", 4)
+Attendance = _bounded_int(0, 100000, "the number of participants", 25)
