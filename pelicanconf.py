@@ -48,6 +48,9 @@ PLUGINS = [
 ]
 # The search index (Pagefind) under pagefind/; False builds without it.
 SEARCH_INDEX = True
+# The address of a video in German Sign Language (DGS) about the site (BITV 2.0 § 4), shown on the
+# page in Leichte Sprache (/leichte-sprache/); None: that page says where the video will be.
+SIGN_LANGUAGE_VIDEO = None
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,

@@ -31,17 +31,30 @@ def _project() -> Project:
     return Project(ROOT)
 
 
-def _check(data: Path, content: Path, after: str = "Fix them and check again.") -> None:
+def _check(data: Path, content: Path, after: str = "Fix them and check again.") -> Dataset:
     """Every editor's mistake in data and content as a clear message and exit 1, never a traceback."""
     sources = netzwerk_build.check(_project(), data, content)
-    if not sources.ok:
+    if not sources.ok or sources.dataset is None:
         raise Exit(f"{sources.report()}\n{after}", code=1)
+    return sources.dataset
 
 
-@task(help={"data": "data folder", "content": "content folder"})
-def validate(c: Context, data: str = "data", content: str = "content") -> None:
-    """Check the data and content files without building; explain every problem found."""
-    _check(_path(data), _path(content))
+@task(
+    help={
+        "data": "data folder",
+        "content": "content folder",
+        "today": "the day the warnings about stale data are computed for, YYYY-MM-DD (default: today)",
+    }
+)
+def validate(c: Context, data: str = "data", content: str = "content", today: str | None = None) -> None:
+    """Check the data and content files without building; explain every problem found, warn about stale data."""
+    try:
+        pinned = netzwerk_build.parse_today(today)
+    except BuildFailed as failure:
+        raise Exit(str(failure), code=1) from None
+    dataset = _check(_path(data), _path(content))
+    for line in netzwerk_build.stale_data_warnings(dataset, pinned):
+        print(line)
     print(f"{data} and {content}: all files are valid.")
 
 
@@ -367,6 +380,65 @@ def mail_send(
     print(f"Sent {outgoing.path} ({outgoing.subject}) to {', '.join(to_addresses)} through {smtp.describe()}.")
 
 
+# -- the annual report --------------------------------------------------------------------------------
+
+
+@task(
+    help={
+        "year": "the report's year, YYYY",
+        "data": "data folder",
+        "content": "content folder",
+        "today": BUILD_HELP["today"] + "; dates after it are not counted",
+        "folder": "where the CSV file goes (default: reports/; never inside data, content or output)",
+        "output": "the output folder, which the CSV file must stay out of (default output)",
+    }
+)
+def report(
+    c: Context,
+    year: str = "",
+    data: str = "data",
+    content: str = "content",
+    today: str | None = None,
+    folder: str = "reports",
+    output: str = "output",
+) -> None:
+    """Print the figures of one year (the site's /report/<year>/ page) and write them as a CSV file."""
+    from netzwerk_data.report import ReportProblem, annual_report, check_year
+    from netzwerk_site.generator import site_today
+
+    try:
+        pinned = netzwerk_build.parse_today(today)
+    except BuildFailed as problem:
+        raise Exit(str(problem), code=1) from None
+    if not year.strip():
+        raise Exit("say which year: make report YEAR=2026 (invoke report --year 2026)", code=1)
+    dataset = _dataset(_path(data), _path(content))
+    day = site_today(pinned or "today", dataset.network.timezone)
+    try:
+        chosen = check_year(year, dataset, day)
+    except ReportProblem as problem:
+        raise Exit(f"No report written: {problem}", code=1) from None
+    target = _separate_folder(_path(folder), "report", {"data": _path(data), "content": _path(content)}, _path(output))
+    figures = annual_report(dataset, chosen, day)
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"report-{chosen}.csv"
+    path.write_text(figures.csv_text(), encoding="utf-8")
+    print(figures.text_table())
+    print(f"\nWrote {path}")
+
+
+def _separate_folder(chosen: Path, what: str, sources: dict[str, Path], output: Path) -> Path:
+    """`chosen`, resolved, when it is neither inside nor around the editors' folders, the output or the kit."""
+    chosen = chosen.resolve()
+    project = _project()
+    kept_apart = {**sources, "output": output, "theme": project.theme, "plugins": project.plugins}
+    for name, kept in kept_apart.items():
+        kept = kept.resolve()
+        if chosen == kept or kept in chosen.parents or chosen in kept.parents:
+            raise Exit(f"The {what} folder {chosen} would be inside or around the {name} folder {kept}; choose another")
+    return chosen
+
+
 @task
 def schemas(c: Context) -> None:
     """Write the JSON Schemas (one per data kind) into schemas/."""
@@ -377,12 +449,31 @@ def schemas(c: Context) -> None:
 
 
 @task
+def docs(c: Context) -> None:
+    """Regenerate the field tables and allowed values in docs/data-format.md from the models."""
+    from netzwerk_data.reference import update
+
+    path = ROOT / "docs" / "data-format.md"
+    print(f"{'updated' if update(path) else 'unchanged'}: {path.relative_to(ROOT)}")
+
+
+@task
 def i18n(c: Context) -> None:
     """Extract interface strings and update every theme/translations/<lang>.po."""
     from netzwerk_i18n.extract import update_catalogues
 
     for path in update_catalogues(ROOT):
         print(f"updated {path.relative_to(ROOT)}")
+
+
+@task(help={"data": "data folder (default data)", "content": "content folder (default content)"})
+def translations(c: Context, data: str = "data", content: str = "content") -> None:
+    """List, per language, which data texts, pages, info mails and interface strings still fall back."""
+    from netzwerk_i18n.fallbacks import fallbacks, report
+
+    dataset = _dataset(_path(data), _path(content))
+    found = fallbacks(dataset, _path(content), _project().translations)
+    print(report(found, dataset.default_language))
 
 
 @task

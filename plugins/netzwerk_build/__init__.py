@@ -7,6 +7,24 @@ the result in, so the output is never missing, half written or mixed.
 
 from __future__ import annotations
 
-from .pipeline import BuildFailed, Project, SitePaths, build, check, parse_today, refuse_unsafe_output
+from .pipeline import (
+    BuildFailed,
+    Project,
+    SitePaths,
+    build,
+    check,
+    parse_today,
+    refuse_unsafe_output,
+    stale_data_warnings,
+)
 
-__all__ = ["BuildFailed", "Project", "SitePaths", "build", "check", "parse_today", "refuse_unsafe_output"]
+__all__ = [
+    "BuildFailed",
+    "Project",
+    "SitePaths",
+    "build",
+    "check",
+    "parse_today",
+    "refuse_unsafe_output",
+    "stale_data_warnings",
+]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from netzwerk_data import Dataset
 from netzwerk_data.values import MAX_YEAR, MIN_YEAR
 
 from .folders import (
@@ -77,6 +78,17 @@ def check(project: Project, data: Path, content: Path) -> SourceCheck:
     return check_sources(data.resolve(), content.resolve(), project.translations)
 
 
+def stale_data_warnings(dataset: Dataset, today: str | None) -> list[str]:
+    """Warnings about data that is consistent but probably out of date, for the day the site is built for."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from netzwerk_data.stale import stale_warnings, warning_lines
+
+    day = date.fromisoformat(today) if today else datetime.now(ZoneInfo(dataset.network.timezone)).date()
+    return warning_lines(stale_warnings(dataset, day))
+
+
 def refuse_unsafe_output(project: Project, paths: SitePaths) -> None:
     protected = {
         "project": project.root.resolve(),
@@ -109,6 +121,8 @@ def build(
     if not sources.ok:
         raise BuildFailed(f"{sources.report()}\nFix them and build again; {kept}")
     assert sources.dataset is not None
+    for line in stale_data_warnings(sources.dataset, today):
+        say(line)
     overrides = {
         "PATH": str(paths.content.resolve()),
         "NETWORK_DATA": str(paths.data.resolve()),

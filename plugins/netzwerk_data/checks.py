@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import stat
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .documents import check_documents
+from .files import FileWords, real_file_problem
 from .models import Event, Member, WorkingGroup
-from .occurrences import as_datetime, series_starts
+from .occurrences import as_datetime, series_starts, weekday_name
 from .problems import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ def check_dataset(dataset: Dataset, content_dir: Path | None) -> list[Problem]:
         problems += _check_group(dataset, dataset.sources[("working-group", group_id)], group_id, group)
     for event_id, event in dataset.events.items():
         problems += _check_event(dataset, dataset.sources[("event", event_id)], event)
+    problems += check_documents(dataset, content_dir)
     return problems
 
 
@@ -87,6 +88,13 @@ def _check_member(dataset: Dataset, source: Source, member: Member, content_dir:
     return problems
 
 
+LOGO_WORDS = FileWords(
+    add="add the image to",
+    copy="a copy of the image",
+    not_a_file="is not an image file (it is a folder or a special file); name an image file",
+)
+
+
 def _logo_problem(images: Path, logo: str) -> str | None:
     """Why content/images/<logo> cannot be the logo, or None.
 
@@ -94,36 +102,9 @@ def _logo_problem(images: Path, logo: str) -> str | None:
     is looked up without following symbolic links, and must be a real folder, the last a regular
     file. The file is not read (static_files.py checks what an image may contain).
     """
-    shown = f"content/images/{logo}"
     if not images.parent.is_dir() or _unreadable(images):
         return None  # the content check reports the missing or unreadable folder, once
-    if images.is_symlink():
-        return "content/images is a symbolic link; the site only publishes real files: replace it by a real folder"
-    parts = logo.split("/")
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        folder = images.joinpath(*parts[:index])
-        step = "/".join(["content/images", *parts[: index + 1]])
-        try:
-            mode = os.lstat(folder / part).st_mode
-        except OSError:
-            names = _names(folder)
-            same = [name for name in names if name.casefold() == part.casefold()]
-            hint = f" did you mean '{same[0]}'?" if same else did_you_mean(part, names)
-            if not last:
-                return f"there is no folder {step};{hint} fix the path"
-            where = "/".join(["content/images", *parts[:index]])
-            return f"there is no file {shown};{hint} add the image to {where}/ or fix the path"
-        if stat.S_ISLNK(mode):
-            return (
-                f"{step} is a symbolic link; the site only publishes real files inside content/images/: "
-                "replace the link by a copy of the image"
-            )
-        if not last and not stat.S_ISDIR(mode):
-            return f"{step} is not a folder; fix the path"
-        if last and not stat.S_ISREG(mode):
-            return f"{shown} is not an image file (it is a folder or a special file); name an image file"
-    return None
+    return real_file_problem(images, "content/images", logo, LOGO_WORDS)
 
 
 def _unreadable(folder: Path) -> bool:
@@ -134,15 +115,6 @@ def _unreadable(folder: Path) -> bool:
         return False
     except OSError:
         return True
-
-
-def _names(folder: Path, most: int = 10_000) -> list[str]:
-    """Names in `folder` to suggest from (at most `most`), none if it cannot be listed."""
-    try:
-        with os.scandir(folder) as entries:
-            return [entry.name for entry in islice(entries, most)]
-    except OSError:
-        return []
 
 
 def _check_group(dataset: Dataset, source: Source, group_id: str, group: WorkingGroup) -> list[Problem]:
@@ -223,17 +195,33 @@ def _check_recurrence(dataset: Dataset, source: Source, event: Event) -> list[Pr
         if event.changed:
             problems.append(source.at(("changed",), "changed only makes sense with a 'recurrence' rule"))
         return problems
+    attendance = []
+    if event.attendance is not None:
+        # A series has one figure per date; one for the whole series would count nowhere.
+        attendance.append(
+            source.at(
+                ("attendance",),
+                "a series has its participants per date: move the number into 'changed:' under the date it "
+                "belongs to (- date: …, attendance: …)",
+            )
+        )
     try:
         starts = series_starts(event)
     except ValueError as error:
-        return [source.at(("recurrence",), str(error))]
+        return [*attendance, source.at(("recurrence",), str(error))]
     produced = set(starts)
-    problems = []
+    problems = attendance
     moments = [(("exceptions", i), value) for i, value in enumerate(event.exceptions)]
     moments += [(("changed", i, "date"), change.date) for i, change in enumerate(event.changed)]
     for path, value in moments:
         if _kind(value) != _kind(event.start):
-            problems.append(source.at(path, f"write it as a {_kind(event.start)}, like the event's start"))
+            problems.append(
+                source.at(
+                    path,
+                    f"write it as a {_kind(event.start)}, like the event's start "
+                    f'(e.g. "{_shown(_like(starts[0], event.start))}")',
+                )
+            )
         elif as_datetime(value) not in produced:
             problems.append(source.at(path, _not_produced(value, starts, event.start)))
     for index, change in enumerate(event.changed):
@@ -245,14 +233,28 @@ def _check_recurrence(dataset: Dataset, source: Source, event: Event) -> list[Pr
 
 
 def _not_produced(value: date | datetime, starts: tuple[datetime, ...], like: date | datetime) -> str:
-    """Why `value` is no date of the series, and the date the editor probably meant."""
+    """Why `value` is no date of the series, and the series' dates nearest to it."""
     moment = as_datetime(value)
-    message = f"{_shown(value)} is not an occurrence of the rule; give the date and time the rule produces"
+
+    def shown(start: datetime) -> str:
+        return f"{_shown(_like(start, like))} ({weekday_name(start)})"
+
+    message = (
+        f"{_shown(value)} ({weekday_name(value)}) is not an occurrence of the rule; give the date and time the "
+        "rule produces"
+    )
     first, last = starts[0], starts[-1]
+    same_day = [start for start in starts if start.date() == moment.date()]
+    if same_day:
+        return f"{message}: on that day the series has {shown(same_day[0])}; write that"
     if moment < first or moment > last:
-        return f"{message} (the series runs from {_shown(_like(first, like))} to {_shown(_like(last, like))})"
-    nearest = min(starts, key=lambda start: abs(start - moment))
-    return f"{message} (the nearest is {_shown(_like(nearest, like))})"
+        return (
+            f"{message} (the series runs from {_shown(_like(first, like))} to {_shown(_like(last, like))}; "
+            f"its nearest date is {shown(first if moment < first else last)})"
+        )
+    before = max(start for start in starts if start < moment)
+    after = min(start for start in starts if start > moment)
+    return f"{message}: the series has {shown(before)} and {shown(after)} near it; write one of them"
 
 
 def _like(moment: datetime, like: date | datetime) -> date | datetime:

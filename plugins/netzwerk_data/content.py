@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from .documents import DOCUMENT_FOLDER
 from .files import FolderScan, read_text, scan_folder
 from .problems import Problem, did_you_mean, relative
 from .static_files import check_static_file
@@ -627,6 +628,8 @@ def check_content(
         if top == STATIC_FOLDER:
             problems += check_static_file(content_dir / path, shown)
             continue
+        if top == DOCUMENT_FOLDER:
+            continue  # checked where the data names them (documents.py); unnamed ones are not published
         if top not in MARKDOWN_FOLDERS:
             problems.append(
                 Problem(

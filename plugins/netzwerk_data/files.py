@@ -12,7 +12,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, relative
+from .problems import Problem, did_you_mean, relative
 
 # Far more than a network's data after decades; a bound so a hostile tree cannot stall the build.
 MAX_ENTRIES = 200_000
@@ -148,3 +148,58 @@ def _read_bytes(path: Path, max_bytes: int, what: str) -> tuple[bytes, ReadProbl
             "right file and shorten it",
         )
     return raw, None
+
+
+def names_in(folder: Path, most: int = 10_000) -> list[str]:
+    """The names in a folder (at most `most`), for "did you mean"; none when it cannot be read."""
+    try:
+        with os.scandir(folder) as entries:
+            return [entry.name for _, entry in zip(range(most), entries, strict=False)]
+    except OSError:
+        return []
+
+
+@dataclass(frozen=True)
+class FileWords:
+    """How a file check names the file it looks for, in the editor's words."""
+
+    add: str  # what to do when it is missing, e.g. "add the image to"
+    copy: str  # the link's replacement, e.g. "a copy of the image"
+    not_a_file: str  # e.g. "is not an image file (it is a folder or a special file); name an image file"
+    missing_folder: str = "fix the path"
+
+
+def real_file_problem(root: Path, shown_root: str, relative_path: str, words: FileWords) -> str | None:
+    """Why `root/relative_path` is not a real file inside `root`, or None.
+
+    Each step is looked up without following symbolic links: every step a real folder, the last a
+    regular file, so nothing from outside the folder can be published through a link.
+    """
+    shown = f"{shown_root}/{relative_path}"
+    if root.is_symlink():
+        return f"{shown_root} is a symbolic link; the site only publishes real files: replace it by a real folder"
+    parts = relative_path.split("/")
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        folder = root.joinpath(*parts[:index])
+        step = "/".join([shown_root, *parts[: index + 1]])
+        try:
+            mode = os.lstat(folder / part).st_mode
+        except OSError:
+            names = names_in(folder)
+            same = [name for name in names if name.casefold() == part.casefold()]
+            hint = f" did you mean '{same[0]}'?" if same else did_you_mean(part, names)
+            if not last:
+                return f"there is no folder {step};{hint} {words.missing_folder}"
+            where = "/".join([shown_root, *parts[:index]])
+            return f"there is no file {shown};{hint} {words.add} {where}/ or fix the path"
+        if stat.S_ISLNK(mode):
+            return (
+                f"{step} is a symbolic link; the site only publishes real files inside {shown_root}/: "
+                f"replace the link by {words.copy}"
+            )
+        if not last and not stat.S_ISDIR(mode):
+            return f"{step} is not a folder; fix the path"
+        if last and not stat.S_ISREG(mode):
+            return f"{shown} {words.not_a_file}"
+    return None

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_dataset
 from .files import FolderScan, scan_folder
-from .models import Event, FileRecord, Member, Network, Venue, WorkingGroup
+from .models import Chronicle, Event, FileRecord, Member, Network, Venue, WorkingGroup
 from .problems import DataError, Problem, did_you_mean, relative
 from .values import ID_PATTERN, MAX_ID_LENGTH, reserved_name_problem
 from .yaml_source import YamlDocument, read_yaml
@@ -59,6 +59,8 @@ class Dataset:
     group_members: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Kinds whose folder could not be read: references to them cannot be checked.
     unreadable: frozenset[str] = frozenset()
+    # data/chronicle.yaml, the network's history (optional: None when there is no such file).
+    chronicle: Chronicle | None = None
 
     @property
     def default_language(self) -> str:
@@ -136,6 +138,8 @@ def _validate(model: type[FileRecord], record_id: str, source: Source) -> tuple[
     except ValidationError as error:
         problems = []
         for item in error.errors():
+            if item["type"] == "too_short" and item.get("input"):
+                continue  # pydantic counts only the valid items: the broken ones have their own problems
             loc, message = _message(item, model)
             problems.append(source.at(loc, message))
         return None, problems
@@ -179,6 +183,8 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
             problems.extend(found)
             network = record  # type: ignore[assignment]
             sources[("network", "network")] = source
+
+    chronicle = None if "network" in unreadable else _load_chronicle(scan, data_dir, source_of, sources, problems)
 
     records: dict[str, dict[str, FileRecord]] = {kind: {} for kind in FOLDERS}
     for kind, (model, folder_name, nested) in FOLDERS.items():
@@ -243,11 +249,45 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
         sources=MappingProxyType(sources),
         group_members=MappingProxyType(_derive_group_members(records["member"])),  # type: ignore[arg-type]
         unreadable=frozenset(unreadable),
+        chronicle=chronicle,
     )
     problems.extend(check_dataset(dataset, content_dir))
     if problems:
         raise DataError(problems, network)
     return dataset
+
+
+CHRONICLE_FILE = "chronicle.yaml"
+
+
+def _load_chronicle(
+    scan: FolderScan,
+    data_dir: Path,
+    source_of: typing.Callable[[Path], Source],
+    sources: dict[tuple[str, str], Source],
+    problems: list[Problem],
+) -> Chronicle | None:
+    """data/chronicle.yaml when there is one; every entry must name its source or say it is example data."""
+    if Path(CHRONICLE_FILE) not in scan.files:
+        return None
+    source = source_of(data_dir / CHRONICLE_FILE)
+    sources[("chronicle", "chronicle")] = source
+    if source.document.value is None and source.document.problems:
+        return None  # a syntax error: nothing to validate
+    record, found = _validate(Chronicle, "chronicle", source)
+    problems.extend(found)
+    if not isinstance(record, Chronicle):
+        return None
+    for index, entry in enumerate(record.entries):
+        if entry.source is None and not entry.example:
+            problems.append(
+                source.at(
+                    ("entries", index, "source"),
+                    f"the entry of {entry.date.isoformat()} has no source: add 'source: \"https://…\"' with the "
+                    "address where the fact can be checked, or 'example: true' if it is example data",
+                )
+            )
+    return record
 
 
 def _stray_files(scan: FolderScan, data_dir: Path, project: Path) -> list[Problem]:
@@ -257,7 +297,7 @@ def _stray_files(scan: FolderScan, data_dir: Path, project: Path) -> list[Proble
     for path in scan.files:
         shown = relative(data_dir / path, project)
         top = path.parts[0]
-        if path == Path("network.yaml") or expected.get(top) == len(path.parts):
+        if path in (Path("network.yaml"), Path(CHRONICLE_FILE)) or expected.get(top) == len(path.parts):
             if path.suffix not in (".yaml", ".yml"):
                 problems.append(Problem(shown, 1, "(file name)", "only .yaml files are read here: rename or move it"))
             continue
@@ -267,7 +307,8 @@ def _stray_files(scan: FolderScan, data_dir: Path, project: Path) -> list[Proble
             message = f"files in {top}/ are not read from sub-folders: move it to {data_dir.name}/{top}/"
         else:
             message = (
-                f"this file is not read: data files belong in {', '.join(f'{f}/' for f in expected)} or network.yaml"
+                f"this file is not read: data files belong in {', '.join(f'{f}/' for f in expected)}, "
+                f"network.yaml or {CHRONICLE_FILE}"
             )
         problems.append(Problem(shown, 1, "(file name)", message))
     return problems

@@ -228,4 +228,5 @@ KINDS: dict[str, Kind] = {
     "member": Member,
     "working-group": WorkingGroup,
     "event": Event,
+    "chronicle": Chronicle,
 }

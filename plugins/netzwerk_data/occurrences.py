@@ -43,6 +43,40 @@ _NUMBER_LISTS = {
     "BYSETPOS": (1, 366, True, "write positions from 1 (the first) to 366, or -1 for the last, e.g. BYSETPOS=-1"),
 }
 _PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", *_NUMBER_LISTS, "WKST")
+# What each part means, in the editor's words (for messages that name a part).
+PART_MEANINGS = {
+    "FREQ": "how often: DAILY, WEEKLY, MONTHLY or YEARLY",
+    "INTERVAL": "every how many days, weeks, months or years",
+    "COUNT": "how many dates",
+    "UNTIL": "the last day",
+    "BYDAY": "on which weekdays",
+    "BYMONTH": "in which months",
+    "BYMONTHDAY": "on which days of the month",
+    "BYYEARDAY": "on which days of the year",
+    "BYWEEKNO": "in which weeks of the year",
+    "BYSETPOS": "which of the dates in a month or year",
+    "WKST": "the first day of the week",
+}
+_FREQ_WORDS = {"DAILY": "every day", "WEEKLY": "every week", "MONTHLY": "every month", "YEARLY": "every year"}
+_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last", -2: "second to last"}
+_DAY_NAMES = dict(
+    zip(_WEEKDAYS, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"), strict=True)
+)
+
+
+def _byday_words(item: str) -> str:
+    """'2TU' -> 'the second Tuesday', 'TU' -> 'Tuesday'."""
+    match = _BYDAY_ITEM.fullmatch(item)
+    if match is None:
+        return item
+    sign, number, day = match.groups()
+    if number is None:
+        return _DAY_NAMES[day]
+    position = int(number) * (-1 if sign == "-" else 1)
+    ordinal = _ORDINALS.get(position, f"{position}th" if position > 0 else f"{-position}th from last")
+    return f"the {ordinal} {_DAY_NAMES[day]}"
+
+
 # The Gregorian calendar repeats exactly every 400 years, weekdays included (146,097 days).
 _CALENDAR_CYCLE_YEARS = 400
 
@@ -144,8 +178,9 @@ def _split(text: str) -> dict[str, str]:
                 f"{name}=… from the rule (for several times a day, make one event per time)"
             )
         if name not in _PARTS:
+            parts_list = "; ".join(f"{part} ({meaning})" for part, meaning in PART_MEANINGS.items())
             raise ValueError(
-                f"'{name}' is not a part of a rule here:{did_you_mean(name, _PARTS)} the parts are {', '.join(_PARTS)}"
+                f"'{name}' is not a part of a repeat rule:{did_you_mean(name, _PARTS)} the parts are {parts_list}"
             )
         if name in parts:
             raise ValueError(f"{name} is given twice in the rule; keep one")
@@ -185,13 +220,30 @@ def _check_combination(parts: dict[str, str], freq: str) -> None:
     for name, frequencies in _ONLY_WITH.items():
         if name in parts and freq not in frequencies:
             allowed = "FREQ=" + " or ".join(frequencies).replace(" or ", ", ", len(frequencies) - 2)
-            raise ValueError(f"{name} only works with {allowed}; remove {name}={parts[name]} or change FREQ")
+            said = f"{name}={parts[name]} ({PART_MEANINGS[name]})"
+            example = (
+                f" For 'every month on day {parts[name]}' write FREQ=MONTHLY;{name}={parts[name]}."
+                if name == "BYMONTHDAY"
+                else ""
+            )
+            raise ValueError(
+                f"{name} only works with {allowed}: the rule says {said} but FREQ={freq} "
+                f"({_FREQ_WORDS[freq]}); remove {name}={parts[name]} or change FREQ.{example}"
+            )
     numbered = [item for item in parts.get("BYDAY", "").split(",") if item[:1] in "+-0123456789" and item]
     if numbered and (freq not in ("MONTHLY", "YEARLY") or "BYWEEKNO" in parts):
+        day = numbered[0].lstrip("+-0123456789")
+        words = _byday_words(numbered[0])
+        if "BYWEEKNO" in parts:
+            said = "BYWEEKNO is given (weeks of the year)"
+        else:
+            said = f"FREQ is {freq} ({_FREQ_WORDS.get(freq, freq)})"
         raise ValueError(
-            f"BYDAY={parts['BYDAY']}: a number before a weekday ('{numbered[0]}': the second, third … in the "
-            "month or year) only works with FREQ=MONTHLY or YEARLY, without BYWEEKNO; write the weekday alone, "
-            f"e.g. {numbered[0].lstrip('+-0123456789')}"
+            f"the repeat rule says BYDAY={parts['BYDAY']} ({words}) but {said}: a number before a weekday "
+            "only works with FREQ=MONTHLY or YEARLY, without BYWEEKNO. "
+            f"For '{words} of every month' write FREQ=MONTHLY;BYDAY={numbered[0]}; "
+            f"for 'every other {_DAY_NAMES[day]}' write FREQ=WEEKLY;INTERVAL=2;BYDAY={day}; "
+            f"for every {_DAY_NAMES[day]} write the weekday alone, e.g. {day}"
         )
 
 
@@ -200,15 +252,21 @@ def _read(text: str, start: date | datetime) -> _Parts:
     parts = _split(text)
     freq = parts.get("FREQ")
     if freq is None:
-        raise ValueError(f"the rule needs FREQ=DAILY, WEEKLY, MONTHLY or YEARLY, e.g. {EXAMPLE}")
+        raise ValueError(
+            "the repeat rule does not say how often: start it with FREQ=DAILY (every day), WEEKLY (every week), "
+            f"MONTHLY (every month) or YEARLY (every year), e.g. {EXAMPLE}"
+        )
     if freq in _TOO_OFTEN:
         raise ValueError(
             f"FREQ={freq} repeats {_TOO_OFTEN[freq]}: a series here repeats at most daily; "
             "use FREQ=DAILY, WEEKLY, MONTHLY or YEARLY"
         )
     if freq not in _FREQUENCIES:
-        hint = did_you_mean(freq, _FREQUENCIES).replace(" did you mean '", " (did you mean FREQ=").replace("'?", "?)")
-        raise ValueError(f"'{text}' is not an RFC 5545 rule (invalid 'FREQ': {freq}); example: {EXAMPLE}{hint}")
+        hint = did_you_mean(freq, _FREQUENCIES).replace(" did you mean '", " Did you mean FREQ=").replace("'?", "?")
+        raise ValueError(
+            f"FREQ={freq}: '{freq}' is not a frequency.{hint} Write FREQ=DAILY (every day), WEEKLY (every week), "
+            f"MONTHLY (every month) or YEARLY (every year); example: {EXAMPLE}"
+        )
     if "INTERVAL" in parts:
         _whole(
             "INTERVAL",
@@ -322,9 +380,12 @@ def parse_rule(event: Event) -> Rule:
     try:
         parsed = rrulestr(kept, dtstart=start)
     except (ValueError, TypeError, KeyError, IndexError) as error:
-        raise ValueError(f"'{text}' is not an RFC 5545 rule ({error}); example: {EXAMPLE}") from None
+        raise ValueError(
+            f"the repeat rule '{text}' cannot be read (the calendar library reports: {error}); "
+            f"compare it with the examples in docs/data-format.md, e.g. {EXAMPLE}"
+        ) from None
     if not isinstance(parsed, rrule):
-        raise ValueError("give exactly one rule")
+        raise ValueError(f"write one repeat rule only, on one line, e.g. {EXAMPLE}")
     last = read.until if read.until is not None else series_limit(event.start)
     return Rule(
         text, tuple(read.parts.items()), parsed, start, read.count, read.until, datetime.combine(last, time(23, 59, 59))
@@ -362,10 +423,12 @@ def series_starts(event: Event) -> tuple[datetime, ...]:
             "check its parts (for example, there is no 30 February)"
         )
     if starts[0] != rule.start:
+        first = same_kind(starts[0], event.start)
         raise ValueError(
             f"the start ({_shown(event.start)}) is not a date of the rule, whose first date is "
-            f"{_shown(same_kind(starts[0], event.start))}: make that the start, or change the rule so that "
-            "it gives the start"
+            f"{_shown(first)}: make that the start, or change the rule so that "
+            f"it gives the start (the start is a {weekday_name(event.start)}, the rule's first date a "
+            f"{weekday_name(first)})"
         )
     if rule.count is not None and len(starts) < rule.count:
         raise ValueError(
@@ -380,6 +443,11 @@ def series_starts(event: Event) -> tuple[datetime, ...]:
             "write an earlier last date, or repeat less often"
         )
     return starts
+
+
+def weekday_name(value: date | datetime) -> str:
+    """The English name of the day of the week, e.g. 'Tuesday'."""
+    return _DAY_NAMES[_WEEKDAYS[as_date(value).weekday()]]
 
 
 def rule_produces(rule: Rule, moment: date | datetime) -> bool:

@@ -230,6 +230,8 @@ SITE_SECTIONS = frozenset(
     {
         *("members", "working-groups", "events", "info-mail", "subscribe", "calendar", "feeds", "theme", "images"),
         *("search", "pagefind"),
+        *("chronicle", "report", "documents"),
+        *("propose-event", "change-member", "leichte-sprache"),
     }
 )
 # Sub-pages of a section: the events calendar, filters and archive, the members' filters, the

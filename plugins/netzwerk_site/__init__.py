@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
 
 from .directives import expand_directives
+from .documents import DocumentIndex, human_size
 from .generator import SiteGenerator
 from .publication import hold_back, use_strict_dates
 from .richtext import sanitise_content
@@ -26,9 +28,28 @@ def _sanitise_content(content: Any) -> None:
         content._summary = sanitise_content(content._summary)
 
 
+def _documents(settings: dict[str, Any]) -> DocumentIndex:
+    """The build's documents (one index per run, shared by every generator)."""
+    if "NETWORK_DOCUMENTS" not in settings:
+        settings["NETWORK_DOCUMENTS"] = DocumentIndex(settings["NETWORK_DATASET"], Path(settings["PATH"]))
+    return settings["NETWORK_DOCUMENTS"]
+
+
+def _install_documents(generator: Any) -> None:
+    # Event and working-group pages list documents; the lists are made in documents.py.
+    generator.env.globals.update(documents=_documents(generator.settings), human_size=human_size)
+
+
+def _publish_documents(pelican: Any) -> None:
+    # Only the files the data names are published, at the same path under the site root.
+    _documents(pelican.settings).publish(Path(pelican.output_path))
+
+
 def register() -> None:
     use_strict_dates()
     signals.get_generators.connect(_generators)
     signals.article_generator_context.connect(hold_back)
     signals.page_generator_context.connect(hold_back)
     signals.content_object_init.connect(_sanitise_content)
+    signals.generator_init.connect(_install_documents)
+    signals.finalized.connect(_publish_documents)

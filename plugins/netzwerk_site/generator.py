@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from netzwerk_data import Dataset
 from netzwerk_i18n import Localizer, load_catalogue
 
-from . import discovery, routes, vocabulary
+from . import annual_pages, discovery, forms, routes, vocabulary
 from .jsonld import organization_jsonld
 from .richtext import plain_text, protected_email, render_markdown
 from .site_model import SiteModel
@@ -206,7 +206,10 @@ class SiteGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         model, data = self.model, self.model.dataset
-        self._write(writer, routes.HOME, "home.html", upcoming=model.upcoming[:6], search_kind=N_("Home"))
+        newcomer = forms.offers_by_language(model.current_members)
+        self._write(
+            writer, routes.HOME, "home.html", upcoming=model.upcoming[:6], newcomer=newcomer, search_kind=N_("Home")
+        )
         self._write(writer, routes.MEMBERS, "members.html", members=model.current_members, facet=None)
         for facets in model.facets.values():
             for facet in facets:
@@ -268,9 +271,24 @@ class SiteGenerator(Generator):
             self._write(writer, path, "info_mail.html", content=article, search_kind=N_("Info mail"))
         for page in model.pages:
             self._write(writer, routes.content_page(page.slug), "page.html", content=page, search_kind=N_("Page"))
+        self._write_forms(writer)
+        annual_pages.write_pages(self, writer)  # the chronicle and the annual reports
         self._write(writer, routes.SEARCH, "search.html", listed=False)
         self._write(writer, routes.NOT_FOUND, "404.html", listed=False, any_address=True)
         self._write_discovery_files(Path(self.output_path))
+
+    def _write_forms(self, writer: Any) -> None:
+        """The forms that open the visitor's e-mail program, and the page in Leichte Sprache."""
+        model, data = self.model, self.model.dataset
+        rules = forms.event_rules(data, model.today)
+        self._write(writer, routes.PROPOSE_EVENT, "propose_event.html", rules=rules, search_kind=N_("Page"))
+        rules = forms.member_rules(data, model.current_members)
+        offers = forms.offer_values(model.current_members)
+        self._write(
+            writer, routes.CHANGE_MEMBER, "change_member.html", rules=rules, site_offers=offers, search_kind=N_("Page")
+        )
+        video = self.settings.get("SIGN_LANGUAGE_VIDEO")
+        self._write(writer, routes.EASY_READ, "leichte_sprache.html", sign_language_video=video, search_kind=N_("Page"))
 
     def _write_discovery_files(self, output: Path) -> None:
         """The sitemap and robots.txt for the site, a manifest per language, the icon at the root."""

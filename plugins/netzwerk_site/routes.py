@@ -73,6 +73,15 @@ def content_page(slug: str) -> str:
     return f"{slug}/"
 
 
+# The network's history (data/chronicle.yaml), and the annual report: an index and a page per year.
+CHRONICLE = "chronicle/"
+REPORTS = "report/"
+
+
+def report(year: int) -> str:
+    return f"{REPORTS}{year}/"
+
+
 # The search page (Pagefind's index is written beside the pages, under pagefind/ at the site root).
 SEARCH = "search/"
 SEARCH_INDEX = "pagefind/"
@@ -85,6 +94,13 @@ MANIFEST = "manifest.webmanifest"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 FAVICON = "favicon.ico"
+
+
+# Forms that open the visitor's e-mail program (no server): propose an event, change a member entry;
+# the page in Leichte Sprache (plain German) with the BITV 2.0 explanations.
+PROPOSE_EVENT = "propose-event/"
+CHANGE_MEMBER = "change-member/"
+EASY_READ = "leichte-sprache/"
 
 
 def lang_prefix(lang: str, default_lang: str) -> str:

@@ -59,6 +59,21 @@ EVENT_STATUS = {
     "postponed": N_("Postponed"),
 }
 
+DOCUMENT_KINDS = {
+    "agenda": N_("Agenda"),
+    "minutes": N_("Minutes"),
+    "presentation": N_("Presentation"),
+    "flyer": N_("Flyer"),
+    "report": N_("Report"),
+    "other": N_("Document"),
+}
+
+# A document's file size: the number is written in the reader's language, the unit comes from here.
+SIZE_UNITS = {
+    "KB": N_("%(size)s KB"),
+    "MB": N_("%(size)s MB"),
+}
+
 
 # The main menu's fixed sections; content pages with `Menu: main` follow them.
 SECTIONS = [

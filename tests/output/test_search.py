@@ -69,7 +69,7 @@ def test_every_page_has_a_search_box_leading_to_its_languages_search_page(defaul
         expected = default_site / ("" if lang == "de" else lang) / "search" / "index.html"
         action = forms[0]["action"]
         if action.startswith("/"):  # the 404 page: from the site root's path
-            assert action.endswith(("search/" if lang == "de" else f"{lang}/search/")), f"{page}: {action}"
+            assert action.endswith("search/" if lang == "de" else f"{lang}/search/"), f"{page}: {action}"
         else:
             assert (page.parent / action / "index.html").resolve() == expected, f"{page}: {action}"
         field = forms[0].find("input", attrs={"name": "q"})

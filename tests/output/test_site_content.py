@@ -149,7 +149,7 @@ def test_working_group_page_derives_members_and_meetings(fixture_site: Path) -> 
     group = soup(fixture_site, "working-groups/sprache")
     assert texts(group, "#members + ul a") == ["Koordinationsstelle e. V.", "Sprachschule Anger"]
     assert any("Erika Muster" in t for t in texts(group, "#speakers + ul li"))
-    assert any("Treffen AG Sprache" in t for t in texts(group, "#past-meetings + .event-list .event-title"))
+    assert any("Treffen AG Sprache" in t for t in texts(group, "[aria-labelledby=past-meetings] .event-title"))
 
 
 def test_homepage_shows_network_facts(fixture_site: Path) -> None:

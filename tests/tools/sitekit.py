@@ -49,6 +49,9 @@ PAGE_TYPES = [
     "period",
     "subscribe",
     "search",
+    "propose-event",
+    "change-member",
+    "leichte-sprache",
 ]
 _LISTINGS = {
     "members": "members",
@@ -59,6 +62,9 @@ _LISTINGS = {
     "periods": "events/calendar",
     "subscribe": "subscribe",
     "search": "search",
+    "propose-event": "propose-event",
+    "change-member": "change-member",
+    "leichte-sprache": "leichte-sprache",
 }
 _DETAILS = {
     "member": "members",

@@ -215,17 +215,20 @@ CASES = [
     ),
     pytest.param(
         "events/2026/sprachcafe.yaml", RECURRING + 'recurrence: "FREQ=WEEKLY;BYDAY=2TU;COUNT=3"\n',
-        "recurrence", 6, "only works with FREQ=MONTHLY or YEARLY, without BYWEEKNO; write the weekday alone, e.g. TU",
+        "recurrence", 6, "only works with FREQ=MONTHLY or YEARLY, without BYWEEKNO. For 'the second Tuesday of every "
+        "month' write FREQ=MONTHLY;BYDAY=2TU; for 'every other Tuesday' write FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
         id="rule-numbered-weekday-in-weekly-rule",
     ),
     pytest.param(
         "events/2026/sprachcafe.yaml", RECURRING + 'recurrence: "FREQ=MONTHLY;BYWEEKNO=37;COUNT=3"\n',
-        "recurrence", 6, "BYWEEKNO only works with FREQ=YEARLY; remove BYWEEKNO=37 or change FREQ",
+        "recurrence", 6, "BYWEEKNO only works with FREQ=YEARLY: the rule says BYWEEKNO=37 (in which weeks of the "
+        "year) but FREQ=MONTHLY (every month); remove BYWEEKNO=37 or change FREQ",
         id="rule-part-for-another-frequency",
     ),
     pytest.param(
         "events/2026/sprachcafe.yaml", RECURRING + 'recurrence: "FREQ=MONTHLY;BYEASTER=1;COUNT=3"\n',
-        "recurrence", 6, "'BYEASTER' is not a part of a rule here: the parts are FREQ, INTERVAL, COUNT, UNTIL",
+        "recurrence", 6, "'BYEASTER' is not a part of a repeat rule: the parts are FREQ (how often: DAILY, WEEKLY, "
+        "MONTHLY or YEARLY); INTERVAL",
         id="rule-unknown-part",
     ),
     pytest.param(
@@ -242,8 +245,9 @@ CASES = [
         "events/2026/sprachcafe.yaml",
         RECURRING + 'recurrence: "FREQ=MONTHLY;BYDAY=2TU;COUNT=6"\n'
         'changed:\n  - {date: "2031-01-14T16:00", status: "cancelled"}\n',
-        "changed[0].date", 8, "2031-01-14T16:00 is not an occurrence of the rule; give the date and time the rule "
-        "produces (the series runs from 2026-09-08T16:00 to 2027-02-09T16:00)",
+        "changed[0].date", 8, "2031-01-14T16:00 (Tuesday) is not an occurrence of the rule; give the date and time "
+        "the rule produces (the series runs from 2026-09-08T16:00 to 2027-02-09T16:00; its nearest date is "
+        "2027-02-09T16:00 (Tuesday))",
         id="rule-changed-date-after-the-series",
     ),
     # --- 4. numbers ----------------------------------------------------------------------------------
@@ -462,7 +466,7 @@ def test_dates_at_the_edges_load_expand_and_build(load):
         (
             "FREQ=MONTHLY;BYDAY=2TU;COUNT=6",
             'exceptions: ["2199-01-01T16:00"]\n',
-            "2199-01-01T16:00 is not an occurrence of the rule",
+            "2199-01-01T16:00 (Tuesday) is not an occurrence of the rule",
         ),
     ],
 )

@@ -311,7 +311,7 @@ CASES = [
     pytest.param(
         "events/2026/sprachcafe.yaml",
         RECURRING + 'recurrence: "FREQ=MONTLY;BYDAY=2TU;COUNT=6"\n',
-        "recurrence", 6, "is not an RFC 5545 rule (invalid 'FREQ': MONTLY); example: FREQ=MONTHLY;BYDAY=2TU;COUNT=6",
+        "recurrence", 6, "FREQ=MONTLY: 'MONTLY' is not a frequency. Did you mean FREQ=MONTHLY? Write FREQ=DAILY",
         id="recurrence-invalid",
     ),
     pytest.param(
@@ -345,6 +345,12 @@ CASES = [
         RECURRING + 'exceptions: ["2026-09-08T16:00"]\n',
         "exceptions", 6, "exceptions only make sense with a 'recurrence' rule",
         id="exceptions-without-recurrence",
+    ),
+    pytest.param(
+        "events/2026/sprachcafe.yaml",
+        RECURRING + 'recurrence: "FREQ=MONTHLY;BYDAY=2TU;COUNT=6"\nattendance: 40\n',
+        "attendance", 7, "a series has its participants per date: move the number into 'changed:'",
+        id="attendance-of-a-whole-series",
     ),
 ]
 # fmt: on
