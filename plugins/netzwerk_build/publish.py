@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -98,15 +99,15 @@ def parse_target(text: str, source: str) -> Target:
 # -- the order of work: check before building, deliver after -------------------------------------
 
 
-class Delivery:
+class Delivery(ABC):
     """One target: `check()` before the build refuses what cannot work; `deliver()` puts the site live."""
 
-    def check(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def check(self) -> None: ...
 
+    @abstractmethod
     def deliver(self, site: Path, public_address: str) -> str:
         """Put `site` live; return what was delivered where, for the coordinator."""
-        raise NotImplementedError
 
 
 def prepare(target: Target, base: Path, data: Path, protected: dict[str, Path]) -> Delivery:
@@ -188,25 +189,25 @@ def _state(kind_line: str, names: list[str]) -> _State:
     return state
 
 
-class _Place:
+class _Place(ABC):
     """Where releases are written: this computer (Python or shell) or a server over ssh."""
 
     path: str  # the target, as the web server sees it
     where: str  # " on HOST" or ""
 
-    def state(self) -> _State:
-        raise NotImplementedError
+    @abstractmethod
+    def state(self) -> _State: ...
 
+    @abstractmethod
     def upload(self, site: Path, release: str, previous: str | None) -> None:
         """Copy `site` into releases/<release>, complete when this returns; `previous` shares unchanged files."""
-        raise NotImplementedError
 
+    @abstractmethod
     def switch(self, release: str) -> None:
         """Point the target at releases/<release> in one rename: readers see the old or the new site."""
-        raise NotImplementedError
 
-    def remove(self, names: list[str]) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def remove(self, names: list[str]) -> None: ...
 
     @property
     def releases(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from babel import Locale, UnknownLocaleError
 
@@ -44,7 +44,7 @@ def sitemap_xml(public_base: str, paths: Iterable[str], languages: Languages) ->
         alternates.append(("x-default", languages.address(public_base, path, languages.default)))
         for _lang, address in alternates[:-1]:
             lines.append("  <url>")
-            lines.append(f"    <loc>{_escaped_text(address)}</loc>")
+            lines.append(f"    <loc>{escape(address)}</loc>")
             lines.extend(
                 f'    <xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(link)}/>'
                 for other, link in alternates
@@ -52,10 +52,6 @@ def sitemap_xml(public_base: str, paths: Iterable[str], languages: Languages) ->
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-def _escaped_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def robots_txt(public_base: str) -> str:
@@ -92,20 +88,14 @@ def web_manifest(text: ManifestText, icons: list[tuple[str, str, str]], theme_co
 
 
 def og_locale(lang: str) -> str:
-    """Open Graph wants language_TERRITORY (de_DE); the likeliest territory of the language."""
-    try:
-        locale = Locale.parse(Locale.parse(lang).language + "_" + _likely_territory(lang))
-    except (UnknownLocaleError, ValueError):
-        return lang
-    return f"{locale.language}_{locale.territory}"
-
-
-def _likely_territory(lang: str) -> str:
+    """Open Graph wants language_TERRITORY (de_DE): the language with its likeliest territory."""
     from babel.core import get_global
 
-    likely = str(get_global("likely_subtags").get(lang, ""))
-    territory = likely.split("_")[-1] if "_" in likely else ""
-    return territory if territory.isalpha() and territory.isupper() else ""
+    try:
+        locale = Locale.parse(str(get_global("likely_subtags").get(lang, lang)))
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def shorten(text: str, limit: int = DESCRIPTION_LENGTH) -> str:

@@ -144,3 +144,29 @@ def test_without_javascript_the_search_page_offers_the_ways_in(default_site: Pat
     targets = {(default_site / "search" / href).resolve().relative_to(default_site).as_posix() for href in links}
     for section in ("members", "working-groups", "events/calendar"):
         assert any(t == section or t.startswith(section + "/") for t in targets), f"no link to {section}: {targets}"
+
+
+def test_text_that_looks_like_markup_stays_text_in_the_results(tmp_path: Path, browser, serve_site) -> None:
+    """An editor's text shown as code (`<img onerror=…>`) is words on the page; the results page shows
+    Pagefind's excerpt of it, which must stay words too: no element, no script."""
+    import shutil
+
+    from conftest import SITES, build_site
+
+    data, content, _ = SITES["fixture"]
+    shutil.copytree(data, tmp_path / "data")
+    member = tmp_path / "data" / "members" / "koordination.yaml"
+    text = member.read_text(encoding="utf-8")
+    hostile = "Zauberwort `<img src=x onerror=document.title=1337>` und `<b>fett</b>`"
+    member.write_text(re.sub(r"(?m)^description:.*$", f'description: "{hostile}"', text, count=1), encoding="utf-8")
+    site = build_site(tmp_path / "data", content, tmp_path / "site")
+    context = browser.new_context()
+    sitekit.block_non_local(context)
+    page = context.new_page()
+    page.goto(f"{serve_site(site)}/search/?q=Zauberwort")
+    page.wait_for_selector(".search-results li a")
+    excerpt = page.locator(".search-results li p:not(.search-kind)").first
+    assert "<img src=x onerror=document.title=1337>" in excerpt.inner_text()
+    assert page.locator(".search-results img, .search-results b").count() == 0
+    assert page.title() != "1337"
+    context.close()
