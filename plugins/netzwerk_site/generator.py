@@ -67,6 +67,8 @@ class SiteGenerator(Generator):
         ]
         self.public_base = routes.public_base(self.settings, network.website)
         self.languages_of_site = discovery.Languages(tuple(self.languages), self.default_lang)
+        # Once per build: Babel's locale lookup costs about a millisecond, and every page names them all.
+        self.og_locales = {lang: discovery.og_locale(lang) for lang in self.languages}
         self.asset_versions = _asset_versions(Path(self.settings["THEME"]) / "static")
         self.sitemap_paths: list[str] = []
         # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to
@@ -174,8 +176,8 @@ class SiteGenerator(Generator):
                 alternates=alternates,
                 canonical=site_languages.address(self.public_base, path, lang) if listed else None,
                 x_default=site_languages.address(self.public_base, path, self.default_lang),
-                og_locale=discovery.og_locale(lang),
-                og_alternate_locales=[discovery.og_locale(other) for other in self.languages if other != lang],
+                og_locale=self.og_locales[lang],
+                og_alternate_locales=[self.og_locales[other] for other in self.languages if other != lang],
                 share_image={**SHARE_IMAGE, "url": public_asset(SHARE_IMAGE["path"])},
                 icons={"svg": ICON_SVG, "touch": ICON_TOUCH},
                 theme_color=THEME_COLOR,
