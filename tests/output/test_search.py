@@ -8,6 +8,9 @@ mail), then looked up through the index the browser loads from the site. No requ
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,17 +152,17 @@ def test_without_javascript_the_search_page_offers_the_ways_in(default_site: Pat
 def test_text_that_looks_like_markup_stays_text_in_the_results(tmp_path: Path, browser, serve_site) -> None:
     """An editor's text shown as code (`<img onerror=…>`) is words on the page; the results page shows
     Pagefind's excerpt of it, which must stay words too: no element, no script."""
-    import shutil
-
-    from conftest import SITES, build_site
-
-    data, content, _ = SITES["fixture"]
-    shutil.copytree(data, tmp_path / "data")
+    fixture = sitekit.REPO_ROOT / "tests" / "fixtures" / "site"
+    shutil.copytree(fixture / "data", tmp_path / "data")
     member = tmp_path / "data" / "members" / "koordination.yaml"
     text = member.read_text(encoding="utf-8")
     hostile = "Zauberwort `<img src=x onerror=document.title=1337>` und `<b>fett</b>`"
     member.write_text(re.sub(r"(?m)^description:.*$", f'description: "{hostile}"', text, count=1), encoding="utf-8")
-    site = build_site(tmp_path / "data", content, tmp_path / "site")
+    site = tmp_path / "site"
+    folders = ["--data", str(tmp_path / "data"), "--content", str(fixture / "content"), "--output", str(site)]
+    command = [sys.executable, "-m", "invoke", "build", *folders, "--today", "2026-11-24"]
+    built = subprocess.run(command, cwd=sitekit.REPO_ROOT, capture_output=True, text=True, timeout=600, check=False)
+    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     context = browser.new_context()
     sitekit.block_non_local(context)
     page = context.new_page()
