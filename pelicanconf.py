@@ -48,6 +48,8 @@ PLUGINS = [
 ]
 # The search index (Pagefind) under pagefind/; False builds without it.
 SEARCH_INDEX = True
+# How many processes make the pages and calendars (None: one per CPU). The output is the same for any number.
+BUILD_PROCESSES = None
 # The address of a video in German Sign Language (DGS) about the site (BITV 2.0 § 4), shown on the
 # page in Leichte Sprache (/leichte-sprache/); None: that page says where the video will be.
 SIGN_LANGUAGE_VIDEO = None

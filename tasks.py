@@ -17,7 +17,11 @@ sys.path.insert(0, str(ROOT / "plugins"))  # plugins are importable even without
 
 import netzwerk_build  # noqa: E402
 from netzwerk_build import BuildFailed, Project, SitePaths  # noqa: E402
+from netzwerk_build.folders import seal  # noqa: E402
+from netzwerk_build.lock import build_lock  # noqa: E402
 from netzwerk_data import Dataset  # noqa: E402
+from netzwerk_search import index_in_place  # noqa: E402
+from netzwerk_site.reuse import OutputCache  # noqa: E402
 
 WATCHED = ["theme", "plugins", "pelicanconf.py", "publishconf.py"]
 
@@ -58,10 +62,26 @@ def validate(c: Context, data: str = "data", content: str = "content", today: st
     print(f"{data} and {content}: all files are valid.")
 
 
-def _build(data: Path, content: Path, output: Path, today: str | None, settings: str) -> None:
+# Under `make serve`, Pelican keeps what its Markdown reader made of each file (by the file's time) in
+# .cache/: a rebuild reads again only the files that changed. Directives are still filled in afresh.
+SERVE_SETTINGS = {
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+    "CONTENT_CACHING_LAYER": "reader",
+    "CACHE_PATH": str(ROOT / ".cache" / "pelican-readers"),
+}
+
+
+def _build(
+    data: Path, content: Path, output: Path, today: str | None, settings: str, cache: OutputCache | None = None
+) -> None:
     """Check, build into a fresh folder, and only then replace `output`."""
+    paths = SitePaths(data, content, output)
+    extra = SERVE_SETTINGS if cache is not None else None
     try:
-        pages = netzwerk_build.build(_project(), SitePaths(data, content, output), today, ROOT / settings, say=print)
+        pages = netzwerk_build.build(
+            _project(), paths, today, ROOT / settings, say=print, extra_settings=extra, cache=cache
+        )
     except BuildFailed as failure:
         raise Exit(str(failure), code=1) from None
     print(f"Built {pages} pages into {output}")
@@ -110,14 +130,33 @@ def serve(
         netzwerk_build.refuse_unsafe_output(_project(), paths)
     except BuildFailed as failure:
         raise Exit(str(failure), code=1) from None
+    search_index = bool(_settings(settings).get("SEARCH_INDEX", True))
+
+    cache = OutputCache()  # each rebuild makes again only what an edit changed (netzwerk_site.reuse)
+    indexing: list[threading.Thread] = []
 
     def rebuild() -> None:
+        for thread in indexing:  # the next build links the index of this one: let it finish first
+            thread.join()
+        indexing.clear()
         started = time.perf_counter()
         try:
-            _build(paths.data, paths.content, paths.output, today, settings)
-            print(f"  (took {time.perf_counter() - started:.1f} s)")
+            _build(paths.data, paths.content, paths.output, today, settings, cache)
         except Exit as failure:
             print(failure.message, file=sys.stderr)
+            return
+        print(f"  (took {time.perf_counter() - started:.1f} s: {cache.written} files made, {cache.reused} reused)")
+        if search_index:
+            indexing.append(threading.Thread(target=index_search, args=(time.perf_counter(),), daemon=True))
+            indexing[0].start()
+
+    def index_search(started: float) -> None:
+        with build_lock(paths.output.resolve(), print):  # a `make build` meanwhile waits, as for a build
+            problem = index_in_place(paths.output)
+            if not problem:
+                seal(paths.output)  # the index is part of the build: a later build may replace the folder
+        seconds = time.perf_counter() - started
+        print(f"  The search index could not be made: {problem}" if problem else f"  (search index: {seconds:.1f} s)")
 
     rebuild()
     paths.output.mkdir(parents=True, exist_ok=True)
@@ -139,6 +178,8 @@ def serve(
             rebuild()
     except KeyboardInterrupt:
         server.shutdown()
+        for thread in indexing:  # no half-made index left in the output
+            thread.join()
 
 
 # -- going live: the check before publishing, and the delivery ----------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from netzwerk_data import Dataset
 from netzwerk_data.values import MAX_YEAR, MIN_YEAR
+from netzwerk_site.reuse import OutputCache
 
 from .folders import (
     UnsafeOutput,
@@ -111,8 +112,13 @@ def build(
     settings_file: Path,
     say: Callable[[str], None] = print,
     extra_settings: dict | None = None,
+    cache: OutputCache | None = None,
 ) -> int:
-    """Build the site into paths.output; return the number of pages. Raises BuildFailed."""
+    """Build the site into paths.output; return the number of pages. Raises BuildFailed.
+
+    cache: kept across the builds of one process (`make serve`), it lets a build reuse the files of
+    the last one that nothing they show has changed (netzwerk_site.reuse); without it every file is
+    written."""
     today = parse_today(today)
     refuse_unsafe_output(project, paths)  # before anything is read or written
     output = paths.output.resolve()
@@ -130,11 +136,15 @@ def build(
     }
     if today:
         overrides["SITE_TODAY"] = today
+    if cache is not None:
+        overrides["NETWORK_OUTPUT_CACHE"] = cache
     try:
         with build_lock(output, say):
             refuse_unsafe_output(project, paths)  # again: another build may have changed it meanwhile
             remove_leftovers(output)
             staging = new_staging_folder(output)
+            if cache is not None:
+                cache.begin(output)
             try:
                 failures, notes = run_pelican(
                     settings_file, {**overrides, "OUTPUT_PATH": str(staging)}, sources.dataset
@@ -145,9 +155,13 @@ def build(
                     raise BuildFailed("\n".join(["The build failed:", *(f"  {line}" for line in failures), kept]))
                 seal(staging)
                 swap_into_place(staging, output)
+                if cache is not None:
+                    cache.commit()
                 for note in notes:
                     say(note)
             finally:
+                if cache is not None:
+                    cache.abandon()  # after commit(): nothing left to abandon
                 if staging.exists() and staging != output:
                     shutil.rmtree(staging, ignore_errors=True)
     except BuildBusy as error:

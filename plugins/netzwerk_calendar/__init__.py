@@ -4,7 +4,7 @@ category, two-month period and event, once per site language (German at the root
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +14,13 @@ from pelican.generators import Generator
 from netzwerk_data.history import history_note
 from netzwerk_i18n import Localizer, load_catalogue
 from netzwerk_site import routes
+from netzwerk_site.parallel import available_processes, run_shared
+from netzwerk_site.reuse import InputKeys, OutputCache
 
-from .catalogue import FeedCatalogue
+from .catalogue import Feed, FeedCatalogue
 from .components import EventComponents, uid_host
 from .ics import FeedWriter
-from .stamps import event_stamps
+from .stamps import EventStamp, event_stamps
 from .subscribe import SubscribeView
 from .words import FeedWords
 
@@ -41,28 +43,74 @@ class CalendarGenerator(Generator):
             self.settings.setdefault("NETWORK_NOTES", []).append(f"Calendar: {note}")
         output = Path(self.output_path)
         default_lang = dataset.default_language
-        for lang, feeds in feed_writers(self.catalogue, base, self.settings["THEME_TRANSLATIONS"]):
-            for feed in self.catalogue.all():
+        stamps, host = event_stamps(dataset), uid_host(base)
+        translations = self.settings["THEME_TRANSLATIONS"]
+
+        to_write = {lang: self._not_reused(lang, stamps, base) for lang in dataset.network.languages}
+
+        cache: OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
+        keys: InputKeys | None = self.context.get("NETWORK_INPUT_KEYS")
+
+        def write_language(lang: str) -> None:
+            remembered = None
+            if cache is not None and keys is not None:
+
+                def remembered(event_id: str, make: Callable[[], bytes]) -> bytes:
+                    key = keys.of("vevent", lang, (event_id,), repr(stamps[event_id]), base)
+                    return cache.part(key, make)
+
+            feeds = feed_writer(self.catalogue, base, translations, lang, stamps, host, remembered)
+            for feed in to_write[lang]:
                 target = output / routes.in_language(feed.path, lang, default_lang)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(feeds.calendar(feed))
 
+        # One process per language: each writes its language's files, from its own event lines. Even
+        # with fewer CPUs than languages this is quicker than pairing languages in one process.
+        languages = list(dataset.network.languages)
+        processes = min(len(languages), 2 * available_processes(self.settings.get("BUILD_PROCESSES")))
+        if cache is not None:  # `make serve`: here, where the lines of unchanged events are kept for the next build
+            processes = 1
+        run_shared(languages, write_language, processes)
 
-def feed_writers(catalogue: FeedCatalogue, base: str, translations: str) -> Iterator[tuple[str, FeedWriter]]:
-    """A writer of every feed per site language, with absolute addresses below `base`."""
+    def _not_reused(self, lang: str, stamps: dict[str, EventStamp], base: str) -> list[Feed]:
+        """The feeds to write in `lang`: all of them, but under `make serve` only those whose events or
+        shared inputs changed since the last build (the others are linked from it: reuse.py)."""
+        cache: OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
+        keys: InputKeys | None = self.context.get("NETWORK_INPUT_KEYS")
+        if cache is None or keys is None:
+            return list(self.catalogue.all())
+        default_lang = self.catalogue.model.dataset.default_language
+        output = Path(self.output_path)
+        written = []
+        for feed in self.catalogue.all():
+            target = routes.in_language(feed.path, lang, default_lang)
+            key = keys.of("ics", target, feed.event_ids, base, [repr(stamps[i]) for i in feed.event_ids])
+            if not cache.reuse([target], key, output):
+                written.append(feed)
+        return written
+
+
+def feed_writer(
+    catalogue: FeedCatalogue,
+    base: str,
+    translations: str,
+    lang: str,
+    stamps: dict[str, EventStamp],
+    host: str,
+    remembered: Callable[[str, Callable[[], bytes]], bytes] | None = None,
+) -> FeedWriter:
+    """The writer of every feed in `lang`, with absolute addresses below `base`."""
     dataset = catalogue.model.dataset
     default_lang = dataset.default_language
-    stamps = event_stamps(dataset)
-    host = uid_host(base)
-    for lang in dataset.network.languages:
-        words = FeedWords(dataset, Localizer(lang, default_lang, load_catalogue(translations, lang)))
+    words = FeedWords(dataset, Localizer(lang, default_lang, load_catalogue(translations, lang)))
 
-        def public_url(path: str, _lang: str = lang) -> str:
-            return routes.public_url(base, routes.in_language(path, _lang, default_lang))
+    def public_url(path: str) -> str:
+        return routes.public_url(base, routes.in_language(path, lang, default_lang))
 
-        pages = {event_id: public_url(routes.event(event_id)) for event_id in dataset.events}
-        components = EventComponents(dataset, words, pages, stamps, host)
-        yield lang, FeedWriter(catalogue, words, components, lang, public_url)
+    pages = {event_id: public_url(routes.event(event_id)) for event_id in dataset.events}
+    components = EventComponents(dataset, words, pages, stamps, host, remembered)
+    return FeedWriter(catalogue, words, components, lang, public_url)
 
 
 def _generators(pelican: Any) -> type[CalendarGenerator]:

@@ -3,6 +3,7 @@ one override (RECURRENCE-ID) per changed date. The same UID in every feed and ev
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -45,8 +46,12 @@ class EventComponents:
         page_url: dict[str, str],
         stamps: dict[str, EventStamp],
         host: str,
+        remembered: Callable[[str, Callable[[], bytes]], bytes] | None = None,
     ) -> None:
+        """remembered(event_id, make): under `make serve`, an event's lines from the last build when
+        nothing they are made from changed (netzwerk_site.reuse), else make()."""
         self.data = dataset
+        self.remembered = remembered
         self.words = words
         self.page_url = page_url  # event id -> the event page's absolute address in this language
         self.stamps = stamps
@@ -65,7 +70,11 @@ class EventComponents:
         """The event's components as iCalendar lines, written once however many feeds hold the event
         (folding the lines is most of the work of a feed)."""
         if event_id not in self._written:
-            self._written[event_id] = b"".join(component.to_ical() for component in self.of(event_id))
+
+            def make() -> bytes:
+                return b"".join(component.to_ical() for component in self.of(event_id))
+
+            self._written[event_id] = self.remembered(event_id, make) if self.remembered else make()
         return self._written[event_id]
 
     def _build(self, event: EventRecord) -> list[Event]:

@@ -130,16 +130,17 @@ FIGURE_TITLES = {
 }
 
 
-def held_occurrences(dataset: Dataset, year: int, until: date) -> list[Occurrence]:
-    """The dates that took place in `year` up to `until`, in order."""
-    first = date(year, 1, 1)
-    found = [
-        occurrence
-        for event in dataset.events.values()
-        for occurrence in expand(event, until)
-        if occurrence.status not in NOT_HELD and first <= occurrence.start_date <= until
-    ]
-    return sorted(found, key=lambda o: (o.start_date, str(o.start), o.event.id))
+def held_by_year(dataset: Dataset, today: date) -> dict[int, list[Occurrence]]:
+    """The dates that took place up to `today`, per year, in order: each event is expanded once, so
+    the reports of many years cost no more than one (a date a change moved into another year counts
+    there)."""
+    years: dict[int, list[Occurrence]] = {}
+    for event in dataset.events.values():
+        for occurrence in expand(event, today):
+            if occurrence.status not in NOT_HELD and occurrence.start_date <= today:
+                years.setdefault(occurrence.start_date.year, []).append(occurrence)
+    order = lambda o: (o.start_date, str(o.start), o.event.id)  # noqa: E731
+    return {year: sorted(found, key=order) for year, found in years.items()}
 
 
 def attendance_of(occurrence: Occurrence) -> int | None:
@@ -189,11 +190,15 @@ def _rows(counts: Counter[str], order: Iterable[str] | None = None) -> tuple[Row
     return tuple(Row(item, (count,)) for item, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def annual_report(dataset: Dataset, year: int, today: date) -> AnnualReport:
-    """Every figure of `year`, counting dates up to the end of the year or `today`, whichever is first."""
+def annual_report(
+    dataset: Dataset, year: int, today: date, held_years: dict[int, list[Occurrence]] | None = None
+) -> AnnualReport:
+    """Every figure of `year`, counting dates up to the end of the year or `today`, whichever is first.
+
+    held_years: held_by_year(dataset, today), when the caller makes the reports of several years."""
     until = min(date(year, 12, 31), today)
     first = date(year, 1, 1)
-    held = held_occurrences(dataset, year, until)
+    held = (held_by_year(dataset, today) if held_years is None else held_years).get(year, [])
 
     per_category = Counter(o.event.category for o in held)
     events = Figure("events", ("dates",), _rows(per_category, CATEGORIES), bar="dates")

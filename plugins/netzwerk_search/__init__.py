@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from pelican import signals
+
+from netzwerk_site.generator import pages_written
 
 log = logging.getLogger(__name__)
 
@@ -27,20 +30,50 @@ TIMEOUT_S = 600
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 
 
-def index_site(output: Path) -> str | None:
-    """Index the built site in `output`; the problem in words when it fails, else None."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--silent"]
+BUNDLE = "pagefind"  # the index's folder below the site root
+
+
+def start_index(site: Path, bundle: Path | None = None) -> subprocess.Popen[str]:
+    """Start indexing the pages of `site` into `bundle` (default: site/pagefind); `finish_index` waits."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    if bundle is not None:
+        command += ["--output-path", str(bundle)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish_index(process: subprocess.Popen[str], bundle: Path) -> str | None:
+    """Wait for the index written to `bundle`; the problem in words when it failed, else None."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
+        stdout, stderr = process.communicate(timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
         return f"the search index (Pagefind) did not finish within {TIMEOUT_S} s"
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-5:]
+    if process.returncode != 0:
+        detail = (stderr or stdout).strip().splitlines()[-5:]
         return "the search index (Pagefind) could not be made: " + " / ".join(detail or ["no message"])
     for pattern in UNUSED:
-        for unused in (output / "pagefind").glob(pattern):
+        for unused in bundle.glob(pattern):
             unused.unlink()
-    _sort_entry(output / "pagefind" / "pagefind-entry.json")
+    _sort_entry(bundle / "pagefind-entry.json")
+    return None
+
+
+def index_in_place(site: Path) -> str | None:
+    """Index a site that is already being served (`make serve`, after a rebuild that reused the last
+    index): the new index is made beside the old one, then takes its place."""
+    fresh, old = site / f".{BUNDLE}-new", site / f".{BUNDLE}-old"
+    for leftover in (fresh, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    problem = finish_index(start_index(site, fresh), fresh)
+    if problem:
+        shutil.rmtree(fresh, ignore_errors=True)
+        return problem
+    current = site / BUNDLE
+    if current.exists():
+        current.rename(old)
+    fresh.rename(current)
+    shutil.rmtree(old, ignore_errors=True)
     return None
 
 
@@ -55,13 +88,40 @@ def _sort_entry(entry: Path) -> None:
     entry.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _index(pelican: Any) -> None:
-    if not pelican.settings.get("SEARCH_INDEX", True):
+def _start(generator: Any) -> None:
+    """Every page is written: index them while the calendars, feeds and PDFs are made."""
+    _stop_leftover()
+    if not generator.settings.get("SEARCH_INDEX", True):
         return
-    problem = index_site(Path(pelican.settings["OUTPUT_PATH"]))
-    if problem:
-        log.error(problem)  # the build reports it and keeps the previous output
+    output = Path(generator.output_path)
+    cache = generator.settings.get("NETWORK_OUTPUT_CACHE")
+    if cache is not None:  # `make serve`: the last index now, a new one after the rebuild (index_in_place)
+        cache.reuse_folder(BUNDLE, output)
+        return
+    _RUNNING.append((start_index(output), output / BUNDLE))
+
+
+def _finish(pelican: Any) -> None:
+    while _RUNNING:
+        process, output = _RUNNING.pop()
+        problem = finish_index(process, output)
+        if problem:
+            log.error(problem)  # the build reports it and keeps the previous output
+
+
+def _stop_leftover() -> None:
+    """An index still running from a build that failed before its end (e.g. under `make serve`)."""
+    while _RUNNING:
+        process, _output = _RUNNING.pop()
+        process.kill()
+        process.communicate()
+
+
+# The index being made by this process's build (at most one: builds in one process run one at a time).
+_RUNNING: list[tuple[subprocess.Popen[str], Path]] = []
 
 
 def register() -> None:
-    signals.finalized.connect(_index)
+    # A named function: blinker keeps only weak references to receivers.
+    pages_written.connect(_start)
+    signals.finalized.connect(_finish)

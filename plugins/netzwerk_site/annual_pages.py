@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from netzwerk_data.report import AnnualReport, Figure, annual_report, report_years
+from netzwerk_data.report import AnnualReport, Figure, annual_report, held_by_year, report_years
 
 from . import routes, vocabulary
 from .charts import Bar, bar_chart
@@ -140,9 +140,10 @@ def write_pages(generator: Any, writer: Any) -> None:
     dataset = model.dataset
     if dataset.chronicle is not None:
         entries = sorted(dataset.chronicle.entries, key=lambda entry: entry.date)
-        generator._write(writer, routes.CHRONICLE, "chronicle.html", entries=entries, search_kind=N_("Page"))
+        generator._write(writer, routes.CHRONICLE, "chronicle.html", shows=(), entries=entries, search_kind=N_("Page"))
     years = report_years(dataset, model.today)
-    reports = [annual_report(dataset, year, model.today) for year in years]
+    held = held_by_year(dataset, model.today)
+    reports = [annual_report(dataset, year, model.today, held) for year in years]
     generator._write(writer, routes.REPORTS, "reports.html", reports=list(reversed(reports)))
     for index, report in enumerate(reports):
         generator._write(

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
+from pelican import signals
 from pelican.generators import Generator
 
 from netzwerk_data import Dataset
 from netzwerk_i18n import Localizer, load_catalogue
 
-from . import annual_pages, discovery, forms, routes, vocabulary
+from . import annual_pages, discovery, forms, parallel, reuse, routes, vocabulary
 from .jsonld import organization_jsonld
 from .richtext import plain_text, protected_email, render_markdown
 from .site_model import SiteModel
@@ -25,6 +29,23 @@ ICON_TOUCH = "icons/apple-touch-icon.png"
 MANIFEST_ICONS = [("icons/icon-192.png", "192x192", "image/png"), ("icons/icon-512.png", "512x512", "image/png")]
 SHARE_IMAGE = {"path": "icons/share.png", "width": 1200, "height": 630}
 THEME_COLOR = "#0b5394"
+log = logging.getLogger(__name__)
+# Sent when every page is written (the sender is the generator): the search index can start on them
+# while the calendars, feeds and PDFs are still being made.
+pages_written = signals.signal("netzwerk_pages_written")
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """One page of the site (written in every language): its address, template and template values."""
+
+    path: str
+    template: str
+    search_kind: str | None
+    listed: bool
+    any_address: bool
+    values: dict[str, Any]
+    cache_key: str | None  # under `make serve`: the digest of everything the page is made from
 
 
 def site_today(setting: str, timezone: str) -> date:
@@ -71,6 +92,8 @@ class SiteGenerator(Generator):
         self.og_locales = {lang: discovery.og_locale(lang) for lang in self.languages}
         self.asset_versions = _asset_versions(Path(self.settings["THEME"]) / "static")
         self.sitemap_paths: list[str] = []
+        self.jobs: list[PageJob] = []  # planned by _write, rendered by _render_all
+        self.planned_outputs: set[str] = set()
         # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to
         # the current period, its area is every period), then pages marked `Menu: main`.
         current = self.model.current_period
@@ -87,6 +110,30 @@ class SiteGenerator(Generator):
             ]
             for lang, localizer in self.localizers.items()
         }
+        self.input_keys: reuse.InputKeys | None = None  # under `make serve`: made in generate_output
+
+    def _input_keys(self) -> reuse.InputKeys:
+        """What every page is made from, besides the events it shows (see reuse.py)."""
+        model, data = self.model, self.model.dataset
+        records = [data.network, data.chronicle, *data.venues.values(), *data.members.values()]
+        records += data.working_groups.values()
+        shared = reuse.digest(
+            [repr(record) for record in records],  # every field of every record, nested ones too
+            sorted(data.venues),
+            sorted(data.members),
+            sorted(data.working_groups),
+            sorted(data.group_members.items()),
+            reuse.folder_state(Path(self.settings["PATH"])),  # content, documents and images
+            [(c.slug, c.lang, c.title, str(c.date), str(getattr(c, "summary", ""))) for c in model.articles],
+            [(p.slug, p.lang, p.title, getattr(p, "menu", None), getattr(p, "order", None)) for p in model.pages],
+            str(model.today),
+            model.pdf_periods,
+            self.navigation,
+            self.public_base,
+            self.asset_versions,
+            {key: repr(self.settings.get(key)) for key in reuse.SETTINGS_READ},
+        )
+        return reuse.InputKeys(shared, data.events)
 
     # -- writing -----------------------------------------------------------------
 
@@ -99,17 +146,49 @@ class SiteGenerator(Generator):
         search_kind: str | None = None,
         listed: bool = True,
         any_address: bool = False,
+        shows: Iterable[str] | None = reuse.ALL_EVENTS,
+        also: tuple[Any, ...] = (),
         **values: Any,
     ) -> None:
-        """Write `path` once per language with that language's Localizer.
+        """Plan `path`, written once per language with that language's Localizer (by _render, later).
 
         search_kind: the label of the page's kind in search results (None: not in the search index);
         listed: in the sitemap (else marked noindex); any_address: a host serves the page at any
         address (the 404 page), so its links start at the site root's path instead of "../".
+        shows, also: the events the page shows (ALL_EVENTS: any) and what else it is made from beyond
+        the site's shared inputs; `make serve` makes the page again only when one of them changed
+        (reuse.py). Name too much rather than too little.
         """
-        tmpl = self.get_template(template.removesuffix(".html"))
         if listed:
             self.sitemap_paths.append(path)
+        for lang in self.languages:
+            output = routes.output_file(path, lang, self.default_lang)
+            if output in self.planned_outputs:  # the checks reserve addresses; this is the last defence
+                log.error("%s as Pelican has already written to it previously", output)
+            self.planned_outputs.add(output)
+        cache_key = None
+        if self.input_keys is not None:
+            cache_key = self.input_keys.of(template, path, None if shows is None else tuple(shows), also)
+        self.jobs.append(PageJob(path, template, search_kind, listed, any_address, values, cache_key))
+
+    def _render_all(self, writer: Any) -> None:
+        """Every planned page, shared out to the build's processes (the same bytes as one process)."""
+        for template in dict.fromkeys(job.template for job in self.jobs):
+            self.get_template(template.removesuffix(".html"))  # compiled once, before the processes part
+        jobs = self.jobs
+        cache: reuse.OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
+        if cache is not None:
+            output = Path(self.output_path)
+            jobs = [job for job in jobs if not cache.reuse(self._outputs(job.path), job.cache_key or "", output)]
+        processes = parallel.available_processes(self.settings.get("BUILD_PROCESSES"))
+        parallel.run_shared(jobs, lambda job: self._render(writer, job), processes)
+
+    def _outputs(self, path: str) -> list[str]:
+        return [routes.output_file(path, lang, self.default_lang) for lang in self.languages]
+
+    def _render(self, writer: Any, job: PageJob) -> None:
+        path, any_address, listed = job.path, job.any_address, job.listed
+        tmpl = self.get_template(job.template.removesuffix(".html"))
         site_languages = self.languages_of_site
         for lang in self.languages:
             localizer = self.localizers[lang]
@@ -181,7 +260,7 @@ class SiteGenerator(Generator):
                 share_image={**SHARE_IMAGE, "url": public_asset(SHARE_IMAGE["path"])},
                 icons={"svg": ICON_SVG, "touch": ICON_TOUCH},
                 theme_color=THEME_COLOR,
-                search_kind=search_kind,
+                search_kind=job.search_kind,
                 search_href=(root + prefix + routes.SEARCH),
                 search_index=root + routes.SEARCH_INDEX,
                 describe=describe,
@@ -203,30 +282,48 @@ class SiteGenerator(Generator):
                 nav=self.navigation[lang],
                 nav_current=current_section(path, [area for _target, _label, area in self.navigation[lang]]),
                 feeds=self.feeds,
-                **{"page_feeds": [], **values},
+                **{"page_feeds": [], **job.values},
             )
 
     def generate_output(self, writer: Any) -> None:
         model, data = self.model, self.model.dataset
+        if "NETWORK_OUTPUT_CACHE" in self.settings:  # after the PDF plan (has_pdf) is made
+            self.input_keys = self._input_keys()
+            self.context["NETWORK_INPUT_KEYS"] = self.input_keys  # the calendar's files are keyed alike
+        none: tuple[str, ...] = ()  # `shows`: the page shows no event
         newcomer = forms.offers_by_language(model.current_members)
         self._write(
             writer, routes.HOME, "home.html", upcoming=model.upcoming[:6], newcomer=newcomer, search_kind=N_("Home")
         )
-        self._write(writer, routes.MEMBERS, "members.html", members=model.current_members, facet=None)
+        self._write(writer, routes.MEMBERS, "members.html", shows=none, members=model.current_members, facet=None)
         for facets in model.facets.values():
             for facet in facets:
                 selected = [(mid, m) for mid, m in model.current_members if mid in facet.member_ids]
-                self._write(writer, facet.path, "members.html", members=selected, facet=facet)
+                self._write(writer, facet.path, "members.html", shows=none, members=selected, facet=facet)
         for member_id, member in data.members.items():
             path = routes.member(member_id)
-            self._write(writer, path, "member.html", member_id=member_id, member=member, search_kind=N_("Member"))
-        self._write(writer, routes.GROUPS, "groups.html")
+            organised = {o.event.id for o in model.events_by_member(member_id)}
+            self._write(
+                writer,
+                path,
+                "member.html",
+                shows=organised,
+                member_id=member_id,
+                member=member,
+                search_kind=N_("Member"),
+            )
+        self._write(writer, routes.GROUPS, "groups.html", shows=none)
+        group_events: dict[str, list[str]] = {}
+        for event_id, event in data.events.items():
+            if event.working_group:
+                group_events.setdefault(event.working_group, []).append(event_id)
         for group_id, group in data.working_groups.items():
             feeds = [("group", group_id)]
             self._write(
                 writer,
                 routes.group(group_id),
                 "group.html",
+                shows=group_events.get(group_id, ()),
                 group_id=group_id,
                 group=group,
                 page_feeds=feeds,
@@ -245,6 +342,8 @@ class SiteGenerator(Generator):
                 writer,
                 period.path,
                 "period.html",
+                shows={o.event.id for o in period.occurrences},
+                also=(period.key, before and before.key, after and after.key, model.has_pdf(period)),
                 period=period,
                 previous=before,
                 following=after,
@@ -252,7 +351,8 @@ class SiteGenerator(Generator):
             )
         self._write(writer, routes.SUBSCRIBE, "subscribe.html", search_kind=N_("Page"))
         for year, items in model.past_by_year.items():
-            self._write(writer, routes.events_year(year), "events_year.html", year=year, occurrences=items)
+            shown = {o.event.id for o in items}
+            self._write(writer, routes.events_year(year), "events_year.html", shows=shown, year=year, occurrences=items)
         for event_id, event in data.events.items():
             occurrences = model.occurrences_of(event_id)
             feeds = [("event", event_id)]
@@ -260,24 +360,32 @@ class SiteGenerator(Generator):
                 writer,
                 routes.event(event_id),
                 "event.html",
+                shows=(event_id,),
                 event=event,
                 occurrences=occurrences,
                 page_feeds=feeds,
                 search_kind=N_("Event"),
             )
-        self._write(writer, routes.INFO_MAIL, "info_mails.html")
-        self._write(writer, routes.INFO_MAIL_RECEIVE, "info_mail_receive.html", search_kind=N_("Page"))
+        self._write(writer, routes.INFO_MAIL, "info_mails.html", shows=none)
+        self._write(writer, routes.INFO_MAIL_RECEIVE, "info_mail_receive.html", shows=none, search_kind=N_("Page"))
         # Markdown content: the template shows the reader's translation, or the original with a note.
         for article in model.articles:
             path = routes.info_mail(article.slug)
-            self._write(writer, path, "info_mail.html", content=article, search_kind=N_("Info mail"))
+            also = reuse.content_state(article)  # its directives' facts from the data included
+            self._write(
+                writer, path, "info_mail.html", shows=none, also=also, content=article, search_kind=N_("Info mail")
+            )
         for page in model.pages:
-            self._write(writer, routes.content_page(page.slug), "page.html", content=page, search_kind=N_("Page"))
+            also = reuse.content_state(page)
+            path = routes.content_page(page.slug)
+            self._write(writer, path, "page.html", shows=none, also=also, content=page, search_kind=N_("Page"))
         self._write_forms(writer)
         annual_pages.write_pages(self, writer)  # the chronicle and the annual reports
-        self._write(writer, routes.SEARCH, "search.html", listed=False)
-        self._write(writer, routes.NOT_FOUND, "404.html", listed=False, any_address=True)
+        self._write(writer, routes.SEARCH, "search.html", shows=none, listed=False)
+        self._write(writer, routes.NOT_FOUND, "404.html", shows=none, listed=False, any_address=True)
+        self._render_all(writer)
         self._write_discovery_files(Path(self.output_path))
+        pages_written.send(self)
 
     def _write_forms(self, writer: Any) -> None:
         """The forms that open the visitor's e-mail program, and the page in Leichte Sprache."""
@@ -287,10 +395,23 @@ class SiteGenerator(Generator):
         rules = forms.member_rules(data, model.current_members)
         offers = forms.offer_values(model.current_members)
         self._write(
-            writer, routes.CHANGE_MEMBER, "change_member.html", rules=rules, site_offers=offers, search_kind=N_("Page")
+            writer,
+            routes.CHANGE_MEMBER,
+            "change_member.html",
+            shows=(),
+            rules=rules,
+            site_offers=offers,
+            search_kind=N_("Page"),
         )
         video = self.settings.get("SIGN_LANGUAGE_VIDEO")
-        self._write(writer, routes.EASY_READ, "leichte_sprache.html", sign_language_video=video, search_kind=N_("Page"))
+        self._write(
+            writer,
+            routes.EASY_READ,
+            "leichte_sprache.html",
+            shows=(),
+            sign_language_video=video,
+            search_kind=N_("Page"),
+        )
 
     def _write_discovery_files(self, output: Path) -> None:
         """The sitemap and robots.txt for the site, a manifest per language, the icon at the root."""

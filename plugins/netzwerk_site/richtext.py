@@ -1123,6 +1123,7 @@ class _ContentFinisher(_Finisher):
         super().start(tag, attrs)
 
 
+@lru_cache(maxsize=2048)  # `make serve` builds again and again from mostly the same pages and info mails
 def sanitise_content(fragment: str) -> str:
     """`sanitise` for Pelican's content (pages, info mails): images of the site itself are allowed."""
     tame = _Normaliser(CONTENT_TAGS, {**_Normaliser.attributes, "img": CONTENT_ATTRIBUTES["img"]}).run(
@@ -1154,6 +1155,7 @@ def render_markdown(text: str) -> Markup:
     return Markup(_finish(_sanitised_markdown(text), _TAGS, {"h1": "h2"}))
 
 
+@lru_cache(maxsize=4096)  # a record's text is described by its page, its cards and its calendar entries
 def plain_text(markdown_text: str) -> str:
     """Markdown from a data file as plain text, for iCalendar DESCRIPTION and text e-mails.
 

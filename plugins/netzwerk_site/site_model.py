@@ -249,7 +249,16 @@ class SiteModel:
         return [p for p in group.spokespersons if not self.has_left(self.dataset.members[p.member])]
 
     def events_by_member(self, member_id: str) -> list[Occurrence]:
-        return [o for o in self.upcoming if member_id in o.event.organisers]
+        return self._upcoming_by_organiser.get(member_id, [])
+
+    @cached_property
+    def _upcoming_by_organiser(self) -> dict[str, list[Occurrence]]:
+        """Member id -> the upcoming dates it organises, in order (grouped once, not per member)."""
+        found: dict[str, list[Occurrence]] = {}
+        for occurrence in self.upcoming:
+            for member_id in dict.fromkeys(occurrence.event.organisers):
+                found.setdefault(member_id, []).append(occurrence)
+        return found
 
     def menu(self, name: str) -> list[Any]:
         """Content pages whose `Menu:` metadata names this menu, by `Order:` then slug."""

@@ -428,8 +428,10 @@ EDGE_EVENTS = {
 
 
 def test_dates_at_the_edges_load_expand_and_build(load):
-    from netzwerk_calendar import feed_writers
+    from netzwerk_calendar import feed_writer
     from netzwerk_calendar.catalogue import FeedCatalogue
+    from netzwerk_calendar.components import uid_host
+    from netzwerk_calendar.stamps import event_stamps
     from netzwerk_site.site_model import SiteModel
 
     dataset = load(EDGE_EVENTS)
@@ -442,7 +444,8 @@ def test_dates_at_the_edges_load_expand_and_build(load):
 
     catalogue = FeedCatalogue(SiteModel(dataset, date(2026, 12, 2), 365), past_months=12)
     translations = str(Path(__file__).resolve().parents[2] / "theme" / "translations")
-    _lang, writer = next(feed_writers(catalogue, "https://x.example", translations))
+    stamps, host = event_stamps(dataset), uid_host("https://x.example")
+    writer = feed_writer(catalogue, "https://x.example", translations, dataset.default_language, stamps, host)
     calendar = writer.calendar(catalogue.archive)
     assert b"DTEND;VALUE=DATE:22000101" in calendar  # all-day ends are exclusive in iCalendar
     assert b"DTSTART;VALUE=DATE:19000101" in calendar
