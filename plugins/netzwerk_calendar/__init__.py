@@ -46,10 +46,13 @@ class CalendarGenerator(Generator):
         stamps, host = event_stamps(dataset), uid_host(base)
         translations = self.settings["THEME_TRANSLATIONS"]
 
-        to_write = {lang: self._not_reused(lang, stamps, base) for lang in dataset.network.languages}
-
         cache: OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
         keys: InputKeys | None = self.context.get("NETWORK_INPUT_KEYS")
+        languages = list(dataset.network.languages)
+        to_write = {lang: list(self.catalogue.all()) for lang in languages}
+        if cache is not None and keys is not None:
+            for lang in languages:
+                to_write[lang] = _not_reused(to_write[lang], lang, default_lang, output, cache, keys, stamps, base)
 
         def write_language(lang: str) -> None:
             remembered = None
@@ -67,28 +70,31 @@ class CalendarGenerator(Generator):
 
         # One process per language: each writes its language's files, from its own event lines. Even
         # with fewer CPUs than languages this is quicker than pairing languages in one process.
-        languages = list(dataset.network.languages)
         processes = min(len(languages), 2 * available_processes(self.settings.get("BUILD_PROCESSES")))
         if cache is not None:  # `make serve`: here, where the lines of unchanged events are kept for the next build
             processes = 1
         run_shared(languages, write_language, processes)
 
-    def _not_reused(self, lang: str, stamps: dict[str, EventStamp], base: str) -> list[Feed]:
-        """The feeds to write in `lang`: all of them, but under `make serve` only those whose events or
-        shared inputs changed since the last build (the others are linked from it: reuse.py)."""
-        cache: OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
-        keys: InputKeys | None = self.context.get("NETWORK_INPUT_KEYS")
-        if cache is None or keys is None:
-            return list(self.catalogue.all())
-        default_lang = self.catalogue.model.dataset.default_language
-        output = Path(self.output_path)
-        written = []
-        for feed in self.catalogue.all():
-            target = routes.in_language(feed.path, lang, default_lang)
-            key = keys.of("ics", target, feed.event_ids, base, [repr(stamps[i]) for i in feed.event_ids])
-            if not cache.reuse([target], key, output):
-                written.append(feed)
-        return written
+
+def _not_reused(
+    feeds: list[Feed],
+    lang: str,
+    default_lang: str,
+    output: Path,
+    cache: OutputCache,
+    keys: InputKeys,
+    stamps: dict[str, EventStamp],
+    base: str,
+) -> list[Feed]:
+    """Under `make serve`, the feeds in `lang` whose events or shared inputs changed since the last build;
+    the others are linked from it (netzwerk_site/reuse.py)."""
+    written = []
+    for feed in feeds:
+        target = routes.in_language(feed.path, lang, default_lang)
+        key = keys.of("ics", target, feed.event_ids, base, [repr(stamps[i]) for i in feed.event_ids])
+        if not cache.reuse([target], key, output):
+            written.append(feed)
+    return written
 
 
 def feed_writer(

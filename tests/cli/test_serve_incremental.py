@@ -15,24 +15,16 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "site"
-TODAY = "2026-11-24"
+from tests.cli.test_concurrent_builds import FIXTURE, ROOT, TODAY, _free_port
+
 REBUILT = re.compile(r"\(took (\d+\.\d) s: (\d+) files made, (\d+) reused\)")
 INDEXED = "(search index:"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _files(folder: Path) -> dict[str, str]:
