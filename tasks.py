@@ -146,17 +146,19 @@ def serve(
             print(failure.message, file=sys.stderr)
             return
         print(f"  (took {time.perf_counter() - started:.1f} s: {cache.written} files made, {cache.reused} reused)")
-        if search_index:
-            indexing.append(threading.Thread(target=index_search, args=(time.perf_counter(),), daemon=True))
-            indexing[0].start()
+        indexing.append(threading.Thread(target=finish, args=(time.perf_counter(),), daemon=True))
+        indexing[0].start()
 
-    def index_search(started: float) -> None:
+    def finish(started: float) -> None:
+        """What the shown build left for later: new calendar PDFs, the old folder, the search index."""
         with build_lock(paths.output.resolve(), print):  # a `make build` meanwhile waits, as for a build
-            problem = index_in_place(paths.output)
+            cache.finish_deferred()
+            problem = index_in_place(paths.output) if search_index else None
             if not problem:
                 seal(paths.output)  # the index is part of the build: a later build may replace the folder
         seconds = time.perf_counter() - started
-        print(f"  The search index could not be made: {problem}" if problem else f"  (search index: {seconds:.1f} s)")
+        done = "calendar PDFs and search index" if search_index else "calendar PDFs"
+        print(f"  The search index could not be made: {problem}" if problem else f"  ({done} ready: {seconds:.1f} s)")
 
     rebuild()
     paths.output.mkdir(parents=True, exist_ok=True)

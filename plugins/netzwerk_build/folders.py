@@ -95,9 +95,9 @@ def new_staging_folder(output: Path) -> Path:
     return staging
 
 
-def remove_build_folder(folder: Path) -> None:
+def remove_build_folder(folder: Path | None) -> None:
     """Delete a folder only if a build made it."""
-    if folder.is_dir() and not folder.is_symlink() and is_build_output(folder):
+    if folder is not None and folder.is_dir() and not folder.is_symlink() and is_build_output(folder):
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -108,20 +108,22 @@ def remove_leftovers(output: Path) -> None:
             remove_build_folder(candidate)
 
 
-def swap_into_place(staging: Path, output: Path) -> None:
-    """Make `staging` the output folder; `output` never disappears while readers look at it."""
+def swap_into_place(staging: Path, output: Path) -> Path | None:
+    """Make `staging` the output folder; `output` never disappears while readers look at it.
+
+    Returns the folder that now holds the previous output (a leftover name: remove_build_folder it,
+    now or later; the next build's remove_leftovers does otherwise), or None when there was none."""
     if not output.exists():
         staging.rename(output)
-        return
+        return None
     if _exchange(staging, output):
-        remove_build_folder(staging)  # now holds the previous output
-        return
+        return staging  # now holds the previous output
     # No atomic exchange on this system: two renames, the gap is a few microseconds.
     previous = Path(tempfile.mkdtemp(prefix=f".{output.name}{PREVIOUS_INFIX}", dir=output.parent))
     previous.rmdir()
     output.rename(previous)
     staging.rename(output)
-    remove_build_folder(previous)
+    return previous
 
 
 _RENAME_EXCHANGE = 2

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from netzwerk_data import Dataset
+from netzwerk_data.memo import LoadMemo
 from netzwerk_data.values import MAX_YEAR, MIN_YEAR
 from netzwerk_site.reuse import OutputCache
 
@@ -21,6 +22,7 @@ from .folders import (
     UnsafeOutput,
     check_output_folder,
     new_staging_folder,
+    remove_build_folder,
     remove_leftovers,
     seal,
     swap_into_place,
@@ -75,8 +77,8 @@ def parse_today(text: str | None) -> str | None:
     return text
 
 
-def check(project: Project, data: Path, content: Path) -> SourceCheck:
-    return check_sources(data.resolve(), content.resolve(), project.translations)
+def check(project: Project, data: Path, content: Path, memo: LoadMemo | None = None) -> SourceCheck:
+    return check_sources(data.resolve(), content.resolve(), project.translations, memo)
 
 
 def stale_data_warnings(dataset: Dataset, today: str | None) -> list[str]:
@@ -123,7 +125,7 @@ def build(
     refuse_unsafe_output(project, paths)  # before anything is read or written
     output = paths.output.resolve()
     kept = f"{paths.output} was left as it was."
-    sources = check(project, paths.data, paths.content)
+    sources = check(project, paths.data, paths.content, cache.data if cache is not None else None)
     if not sources.ok:
         raise BuildFailed(f"{sources.report()}\nFix them and build again; {kept}")
     assert sources.dataset is not None
@@ -143,6 +145,7 @@ def build(
             refuse_unsafe_output(project, paths)  # again: another build may have changed it meanwhile
             remove_leftovers(output)
             staging = new_staging_folder(output)
+            swapped = False
             if cache is not None:
                 cache.begin(output)
             try:
@@ -153,17 +156,28 @@ def build(
                     # Name the output folder the editor chose, not the staging folder beside it.
                     failures = [line.replace(str(staging), str(output)) for line in failures]
                     raise BuildFailed("\n".join(["The build failed:", *(f"  {line}" for line in failures), kept]))
-                seal(staging)
-                swap_into_place(staging, output)
-                if cache is not None:
+                if cache is not None and cache.merges:  # `make serve`: only the changed files move
+                    cache.merge(staging)
+                    seal(output)
                     cache.commit()
+                else:
+                    seal(staging)
+                    replaced = swap_into_place(staging, output)
+                    swapped = True
+                    if cache is None:
+                        remove_build_folder(replaced)
+                    else:  # `make serve` shows the new output first and removes the old one afterwards
+                        cache.defer(lambda _output: remove_build_folder(replaced))
+                        cache.commit(swapped=output)
                 for note in notes:
                     say(note)
             finally:
                 if cache is not None:
                     cache.abandon()  # after commit(): nothing left to abandon
-                if staging.exists() and staging != output:
+                if not swapped and staging.exists():
                     shutil.rmtree(staging, ignore_errors=True)
     except BuildBusy as error:
         raise BuildFailed(f"Not building: {error}.") from None
+    if cache is not None:
+        return cache.made_files(".html")  # without walking the whole folder again
     return sum(1 for _ in output.rglob("*.html"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from netzwerk_data import DataError, Dataset, Problem, load_dataset
 from netzwerk_data.content import check_content
+from netzwerk_data.memo import LoadMemo
 from netzwerk_data.models import Network
 from netzwerk_data.problems import report
 from netzwerk_data.values import language_codes
@@ -35,12 +36,13 @@ class SourceCheck:
         return "\n".join(parts + self.other)
 
 
-def check_sources(data: Path, content: Path, translations: Path) -> SourceCheck:
-    """Load and check the data, then the content with the data's languages, then the catalogues."""
+def check_sources(data: Path, content: Path, translations: Path, memo: LoadMemo | None = None) -> SourceCheck:
+    """Load and check the data, then the content with the data's languages, then the catalogues.
+    memo: the data files of an earlier load in this process (`make serve`)."""
     check = SourceCheck(dataset=None)
     network = None
     try:
-        check.dataset = load_dataset(data, content)
+        check.dataset = load_dataset(data, content, memo)
         network = check.dataset.network
     except DataError as error:
         check.data_problems = list(error.problems)

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from .checks import check_dataset
 from .files import FolderScan, scan_folder
+from .memo import LoadMemo
 from .models import Chronicle, Event, FileRecord, Member, Network, Venue, WorkingGroup
 from .problems import DataError, Problem, did_you_mean, relative
 from .values import ID_PATTERN, MAX_ID_LENGTH, reserved_name_problem
@@ -151,16 +152,32 @@ def _record_files(scan: FolderScan, folder_name: str, nested: bool) -> list[Path
     return [path for path in scan.under(folder_name) if len(path.parts) == depth]
 
 
-def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
-    """Read and check every file; raise DataError listing every problem found."""
-    data_dir = Path(data_dir)
+def load_dataset(data_dir: Path, content_dir: Path | None = None, memo: LoadMemo | None = None) -> Dataset:
+    """Read and check every file; raise DataError listing every problem found.
+
+    memo: files parsed and validated by an earlier load in this process, by their text (`make serve`)."""
+    try:
+        return _load(Path(data_dir), content_dir, memo)
+    finally:
+        if memo is not None:
+            memo.finish()
+
+
+def _load(data_dir: Path, content_dir: Path | None, memo: LoadMemo | None) -> Dataset:
     project = data_dir.parent
     problems: list[Problem] = []
     if not data_dir.is_dir():
         raise DataError([Problem(relative(data_dir, project), 1, "(folder)", "the data folder does not exist")])
 
+    def validated(model: type[FileRecord], record_id: str, source: Source) -> tuple[FileRecord | None, list[Problem]]:
+        if memo is None:
+            return _validate(model, record_id, source)
+        # The memo keeps the document alive with the entry: its id names no other document meanwhile.
+        key = ("record", model.__name__, record_id, source.file, id(source.document))
+        return memo.get(key, lambda: (source.document, _validate(model, record_id, source)))[1]
+
     def source_of(path: Path) -> Source:
-        document = read_yaml(path)
+        document = read_yaml(path, memo)
         file = relative(path, project)
         problems.extend(Problem(file, p.line, p.field, p.message) for p in document.problems)
         return Source(file, document)
@@ -179,7 +196,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
     else:
         source = source_of(network_path)
         if source.document.value is not None or not source.document.problems:
-            record, found = _validate(Network, "network", source)
+            record, found = validated(Network, "network", source)
             problems.extend(found)
             network = record  # type: ignore[assignment]
             sources[("network", "network")] = source
@@ -232,7 +249,7 @@ def load_dataset(data_dir: Path, content_dir: Path | None = None) -> Dataset:
             sources[(kind, record_id)] = source
             if source.document.value is None and source.document.problems:
                 continue  # a syntax error: nothing to validate
-            record, found = _validate(model, record_id, source)
+            record, found = validated(model, record_id, source)
             problems.extend(found)
             if record is not None:
                 records[kind][record_id] = record

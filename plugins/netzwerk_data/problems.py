@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
@@ -98,9 +98,16 @@ def relative(path: Path, root: Path) -> str:
 
     The path itself is not resolved: a symbolic link is named where it lies, not where it leads.
     """
-    for base in (Path(os.path.normpath(root.absolute())), root.resolve()):
+    shown = Path(os.path.normpath(path.absolute()))
+    for base in _bases(root):
         try:
-            return Path(os.path.normpath(path.absolute())).relative_to(base).as_posix()
+            return shown.relative_to(base).as_posix()
         except ValueError:
             continue
     return path.as_posix()
+
+
+def _bases(root: Path) -> Iterator[Path]:
+    """The project folder as written, then with its links resolved (only if needed: resolving is slow)."""
+    yield Path(os.path.normpath(root.absolute()))
+    yield root.resolve()

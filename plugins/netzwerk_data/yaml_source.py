@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from .files import read_text
+from .memo import LoadMemo
 
 Path_ = tuple[str | int, ...]
 
@@ -92,13 +93,16 @@ def _dotted(path: Path_) -> str:
     return out or "(file)"
 
 
-def read_yaml(path: Path) -> YamlDocument:
-    """Parse one YAML file; every reason it cannot be used becomes a problem with its line."""
+def read_yaml(path: Path, memo: LoadMemo | None = None) -> YamlDocument:
+    """Parse one YAML file; every reason it cannot be used becomes a problem with its line.
+    memo: the documents of an earlier load, by their text (`make serve`)."""
     document = YamlDocument(value=None)
     text, problem = read_text(Path(path), MAX_BYTES, "a data file holds one record of a few kilobytes")
     if problem is not None:
         document.problems.append(YamlProblem(problem.line, "(file)", problem.message))
         return document
+    if memo is not None:
+        return memo.get(("yaml", text), lambda: parse_yaml(text))
     return parse_yaml(text)
 
 

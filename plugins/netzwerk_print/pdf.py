@@ -105,7 +105,16 @@ class PdfJob:
 CACHE_ENTRIES = 400
 
 
-def _cache_key(job: PdfJob, site_root: Path) -> str:
+def theme_files(site_root: Path) -> bytes:
+    """The theme files a page is printed with (its CSS and images), each named: read once per build."""
+    return b"".join(
+        theme_file.relative_to(site_root).as_posix().encode() + b"\0" + theme_file.read_bytes()
+        for theme_file in sorted((site_root / "theme").rglob("*"))
+        if theme_file.is_file()
+    )
+
+
+def _cache_key(job: PdfJob, site_root: Path, theme: bytes) -> str:
     import pydyf
     import weasyprint
 
@@ -113,9 +122,7 @@ def _cache_key(job: PdfJob, site_root: Path) -> str:
     for part in (weasyprint.__version__, pydyf.__version__, PDF_VARIANT, job.identifier, job.public_url):
         digest.update(part.encode() + b"\0")
     digest.update((site_root / job.page).read_bytes())
-    for theme_file in sorted((site_root / "theme").rglob("*")):  # the page's CSS and images
-        if theme_file.is_file():
-            digest.update(theme_file.relative_to(site_root).as_posix().encode() + b"\0" + theme_file.read_bytes())
+    digest.update(theme)
     return digest.hexdigest()
 
 
@@ -137,7 +144,21 @@ def _keep(cache: Path | None, key: str, pdf: bytes) -> None:
         stale.unlink(missing_ok=True)
 
 
-def write_pdf(job: PdfJob, site_root: Path, public_base: str, cache: Path | None = None) -> None:
+def write_kept_pdf(job: PdfJob, site_root: Path, cache: Path | None, theme: bytes) -> bool:
+    """Write the PDF of `job` from the cache when this very page was printed before; else False.
+    theme: theme_files(site_root)."""
+    kept_pdf = _from_cache(cache, _cache_key(job, site_root, theme)) if cache is not None else None
+    if kept_pdf is None:
+        return False
+    target = site_root / job.pdf
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(kept_pdf)
+    return True
+
+
+def write_pdf(
+    job: PdfJob, site_root: Path, public_base: str, cache: Path | None = None, theme: bytes | None = None
+) -> None:
     """Print the written HTML page of `job` (with its print CSS) to its PDF.
 
     The page is read as if from its public address, so its links in the PDF lead to the website
@@ -147,13 +168,10 @@ def write_pdf(job: PdfJob, site_root: Path, public_base: str, cache: Path | None
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it passes `except Exception`
 
-    page, target = site_root / job.page, site_root / job.pdf
-    key = _cache_key(job, site_root)
-    kept_pdf = _from_cache(cache, key)
-    if kept_pdf is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(kept_pdf)
+    theme = theme_files(site_root) if theme is None else theme
+    if write_kept_pdf(job, site_root, cache, theme):
         return
+    page, target = site_root / job.page, site_root / job.pdf
     fetcher = _fetcher_class()(site_root, public_base)
     with _weasyprint_messages() as kept:
         try:
@@ -167,15 +185,17 @@ def write_pdf(job: PdfJob, site_root: Path, public_base: str, cache: Path | None
         raise PdfFailed(f"{job.page}: {'; '.join(kept.errors)}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
-    _keep(cache, key, pdf)
+    if cache is not None:
+        _keep(cache, _cache_key(job, site_root, theme), pdf)
 
 
 def write_pdfs(jobs: tuple[PdfJob, ...], site_root: Path, public_base: str, cache: Path | None = None) -> list[str]:
     """Print each job's page, one after the other; return what went wrong."""
     failures = []
+    theme = theme_files(site_root)
     for job in jobs:
         try:
-            write_pdf(job, site_root, public_base, cache)
+            write_pdf(job, site_root, public_base, cache, theme)
         except PdfFailed as failure:
             failures.append(str(failure))
     return failures

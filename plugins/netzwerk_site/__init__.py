@@ -40,6 +40,13 @@ def _install_documents(generator: Any) -> None:
     generator.env.globals.update(documents=_documents(generator.settings), human_size=human_size)
 
 
+def _keep_compiled_templates(generator: Any) -> None:
+    # `make serve`: templates compiled by one rebuild serve the next (before any template is loaded).
+    cache = generator.settings.get("NETWORK_OUTPUT_CACHE")
+    if cache is not None and hasattr(generator, "env"):
+        generator.env.bytecode_cache = cache.templates
+
+
 def _publish_documents(pelican: Any) -> None:
     # Only the files the data names are published, at the same path under the site root.
     _documents(pelican.settings).publish(Path(pelican.output_path))
@@ -52,4 +59,5 @@ def register() -> None:
     signals.page_generator_context.connect(hold_back)
     signals.content_object_init.connect(_sanitise_content)
     signals.generator_init.connect(_install_documents)
+    signals.generator_init.connect(_keep_compiled_templates)
     signals.finalized.connect(_publish_documents)

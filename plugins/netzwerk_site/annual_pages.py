@@ -144,12 +144,18 @@ def write_pages(generator: Any, writer: Any) -> None:
     years = report_years(dataset, model.today)
     held = held_by_year(dataset, model.today)
     reports = [annual_report(dataset, year, model.today, held) for year in years]
-    generator._write(writer, routes.REPORTS, "reports.html", reports=list(reversed(reports)))
+    # A report shows its figures (and its neighbours'), not the events they count.
+    generator._write(
+        writer, routes.REPORTS, "reports.html", shows=(), also=(repr(reports),), reports=list(reversed(reports))
+    )
     for index, report in enumerate(reports):
+        neighbours = reports[max(0, index - 1) : index + 2]
         generator._write(
             writer,
             routes.report(report.year),
             "report.html",
+            shows=(),
+            also=(repr(neighbours),),
             report=report,
             report_views=report_views,
             previous=reports[index - 1] if index > 0 else None,

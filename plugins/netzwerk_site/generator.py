@@ -329,12 +329,38 @@ class SiteGenerator(Generator):
                 page_feeds=feeds,
                 search_kind=N_("Working group"),
             )
-        self._write(writer, routes.EVENTS, "events.html", facet=None, occurrences=model.upcoming)
+        # An event list shows its dates, and of all others only the filters' counts, the current period
+        # and the years of the archive.
+        list_also = (
+            tuple((f.path, len(f.occurrences)) for facets in model.event_facets.values() for f in facets),
+            model.current_period.key if model.current_period else None,
+            tuple(model.past_by_year),
+        )
+        upcoming_ids = {o.event.id for o in model.upcoming}
+        self._write(
+            writer,
+            routes.EVENTS,
+            "events.html",
+            shows=upcoming_ids,
+            also=list_also,
+            facet=None,
+            occurrences=model.upcoming,
+        )
         for facets in model.event_facets.values():
             for facet in facets:
                 feeds = [("category", facet.value)] if facet.facet == "category" else []
                 items = list(facet.occurrences)
-                self._write(writer, facet.path, "events.html", facet=facet, occurrences=items, page_feeds=feeds)
+                shown = {o.event.id for o in items}
+                self._write(
+                    writer,
+                    facet.path,
+                    "events.html",
+                    shows=shown,
+                    also=list_also,
+                    facet=facet,
+                    occurrences=items,
+                    page_feeds=feeds,
+                )
         self._write(writer, routes.PERIODS, "periods.html")
         for period in model.periods:
             before, after = model.neighbours(period)

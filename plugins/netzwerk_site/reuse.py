@@ -5,8 +5,8 @@ publishing always write every file. Each page and calendar file gets a key: a di
 it is made from. That is the site's *shared* inputs (every data record except events, every content
 and document file, the day, the menu, the settings the pages read) plus the events it *shows*: an
 event's page shows that event, a period's page the events in that period, the homepage all of them.
-When a file's key equals the key of the file the last successful build wrote, the file is linked
-from that build's output instead of written again. Edit one event and only the pages and calendars
+When a file's key equals the key of the file the last successful build wrote, the file is kept as
+it is in the output folder instead of written again. Edit one event and only the pages and calendars
 that show it are made again; the output is byte for byte that of a full build (tests/output).
 """
 
@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from jinja2.bccache import Bucket, BytecodeCache
+
+from netzwerk_data.memo import LoadMemo
 
 ALL_EVENTS = None  # a page that shows any event (lists, the homepage): made again when any event changes
 # The settings pages and calendars are made with (a change restarts `make serve` anyway; named for safety).
@@ -33,31 +38,50 @@ SETTINGS_READ = (
 
 
 class OutputCache:
-    """The keys of the files in the output folder, as the last successful build left it."""
+    """The keys of the files in the output folder, as the last successful build left it.
+
+    The first build of `make serve` is written whole into a staging folder and swapped in. A later
+    build writes only the files whose key changed (and the few files no key covers) into its staging
+    folder; once it succeeded, `merge` moves them into the output folder and removes the files the
+    build no longer makes. An unchanged file is never touched, so a rebuild costs what the edit changed.
+    """
 
     def __init__(self) -> None:
         self._committed: dict[str, str] = {}  # file below the output folder -> key
         self._pending: dict[str, str] = {}
-        self._previous: Path | None = None
+        self._previous: Path | None = None  # the output folder, when this build may keep its files
         # Parts of files (an event's calendar lines) by their key, for files that must be made again.
         self._parts: dict[str, bytes] = {}
         self._parts_before: dict[str, bytes] = {}
         self._identity: tuple[int, int] | None = None
         self._output: Path | None = None
-        self._folders: set[Path] = set()  # made in this build's folder
+        self._made: set[str] = set()  # every file the last successful build left in the output folder
+        self._kept_folders: set[str] = set()  # folders kept whole (the search index, made again later)
+        self._kept_files: set[str] = set()  # files no key covers, kept with what they are made from
+        # Slow work whose result nothing else in the build reads (printing a PDF, removing the replaced
+        # folder): `make serve` shows the new output first and does this in the background.
+        self._deferred: list[Callable[[Path], None]] = []
+        self._after_swap: list[Callable[[Path], None]] = []
+        self.templates = TemplateCode()
+        self.data = LoadMemo()  # the data files as the last build read them
         self.reused = 0
         self.written = 0
 
     def begin(self, output: Path) -> None:
         """A build starts; `output` holds what the last successful build wrote (or nothing yet)."""
         self._pending, self.reused, self.written = {}, 0, 0
-        self._folders = set()
         self._parts = {}  # _parts_before: those of the last successful build
+        self._deferred, self._kept_folders, self._kept_files = [], set(), set()
         self._output = output
-        # Reuse only from the very folder this cache's last build swapped in: another build (e.g. `make
+        # Keep files only in the very folder this cache's last build left: another build (e.g. `make
         # build` in another terminal) replaces the folder, and its files may come from other inputs.
         same = self._committed and _identity(output) == self._identity
         self._previous = output if same else None
+
+    @property
+    def merges(self) -> bool:
+        """This build keeps the unchanged files where they are and merges its own into the output."""
+        return self._previous is not None
 
     def part(self, key: str, make: Callable[[], bytes]) -> bytes:
         """A part of a file by its key: from the last build when it was made there, else made now."""
@@ -68,38 +92,71 @@ class OutputCache:
         return self._parts[key]
 
     def reuse(self, files: Sequence[str], key: str, staging: Path) -> bool:
-        """Link `files` from the last build into `staging` when their key is unchanged; else False
-        (the caller writes them)."""
+        """True when `files` are in the output folder with this key (the caller need not write them into
+        `staging`); else False: the caller writes them."""
         self._pending.update(dict.fromkeys(files, key))
         previous = self._previous
-        if previous is None or any(self._committed.get(name) != key for name in files):
-            self.written += len(files)
-            return False
-        try:
-            for name in files:
-                target = staging / name
-                if target.parent not in self._folders:
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    self._folders.add(target.parent)
-                os.link(previous / name, target)
-        except OSError:  # a file removed by hand, or no hard links here: write it
+        if (
+            previous is None
+            or any(self._committed.get(name) != key for name in files)
+            or not all(os.path.isfile(previous / name) for name in files)  # removed by hand: written again
+        ):
             self.written += len(files)
             return False
         self.reused += len(files)
         return True
 
-    def reuse_folder(self, folder: str, staging: Path) -> None:
-        """Link a whole folder of the last build (the search index, made again after the rebuild)."""
+    def reuse_folder(self, folder: str, staging: Path) -> bool:
+        """Keep a whole folder of the output (the search index, made again after the rebuild); False
+        when there is none to keep."""
         if self._previous is None or not (self._previous / folder).is_dir():
-            return
-        for directory, _dirs, files in os.walk(self._previous / folder):
-            below = Path(directory).relative_to(self._previous)
-            (staging / below).mkdir(parents=True, exist_ok=True)
-            for name in files:
-                os.link(Path(directory) / name, staging / below / name)
+            return False
+        self._kept_folders.add(folder)
+        return True
 
-    def commit(self) -> None:
-        """The build succeeded and its folder is in place: the next build reuses from it."""
+    def keep(self, name: str) -> bool:
+        """Keep a file no key covers (the PDF of a kept page) as it is; False when it is not there."""
+        if self._previous is None or not (self._previous / name).is_file():
+            return False
+        self._kept_files.add(name)
+        return True
+
+    def will_make(self, names: Iterable[str]) -> None:
+        """Files the deferred work of this build makes (in the output folder, after the build)."""
+        self._kept_files.update(names)
+
+    def merge(self, staging: Path) -> None:
+        """Move what this build wrote into `staging` into the output folder, replacing the files there,
+        and remove the files it no longer makes. Only when `merges`."""
+        assert self._previous is not None
+        output = self._previous
+        written = _files_below(staging)
+        for name in written:
+            _place(staging / name, output / name)
+        made = written | set(self._pending) | self._kept_files
+        for name in sorted(self._made - made):
+            if not any(name.startswith(f"{folder}/") for folder in self._kept_folders):
+                _remove_file(output, name)
+        self._made = made
+
+    def defer(self, work: Callable[[Path], None]) -> None:
+        """Do `work(output folder)` after this build's folder is in place (finish_deferred), if it succeeds."""
+        self._deferred.append(work)
+
+    def finish_deferred(self) -> None:
+        """The work the last successful build deferred, on the output folder it swapped in."""
+        work, self._after_swap = self._after_swap, []
+        for item in work:
+            if self._output is not None:
+                item(self._output)
+
+    def commit(self, swapped: Path | None = None) -> None:
+        """The build succeeded and its files are in place; `swapped`: the staging folder it swapped in
+        whole (not merged). The next build keeps what it can of this one."""
+        if swapped is not None:
+            self._made = _files_below(swapped) | self._kept_files
+        self._after_swap += self._deferred
+        self._deferred = []
         self._committed, self._pending = self._pending, {}
         self._identity = _identity(self._output)
         self._parts_before, self._parts = self._parts, {}  # the parts this build's files hold
@@ -107,7 +164,61 @@ class OutputCache:
     def abandon(self) -> None:
         """The build failed: the output is still the last successful one, with its keys."""
         self._pending = {}
+        self._deferred = []
         self._parts = {}
+
+    def made_files(self, suffix: str) -> int:
+        """How many files with this ending the last successful build left (without kept folders)."""
+        return sum(1 for name in self._made if name.endswith(suffix))
+
+
+class TemplateCode(BytecodeCache):
+    """Compiled templates kept in memory across the rebuilds of `make serve` (Jinja checks each one
+    against its source, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _files_below(folder: Path) -> set[str]:
+    found = set()
+    for directory, _dirs, files in os.walk(folder):
+        below = os.path.relpath(directory, folder)
+        prefix = "" if below == "." else below.replace(os.sep, "/") + "/"
+        found.update(prefix + name for name in files)
+    return found
+
+
+def _place(source: Path, target: Path) -> None:
+    """Put a file where its older version was (one rename: readers see the old or the new file)."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)  # a folder became a file
+    for parent in reversed(target.parents):
+        if parent.is_file():
+            parent.unlink()  # a file became a folder
+            break
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(source, target)
+
+
+def _remove_file(output: Path, name: str) -> None:
+    """Remove a file the build no longer makes, and the folders it leaves empty."""
+    path = output / name
+    path.unlink(missing_ok=True)
+    for parent in path.parents:
+        if parent == output:
+            break
+        try:
+            parent.rmdir()
+        except OSError:  # not empty
+            break
 
 
 def _identity(folder: Path | None) -> tuple[int, int] | None:
@@ -128,7 +239,8 @@ class InputKeys:
 
     def __init__(self, shared: str, events: Mapping[str, Any]) -> None:
         self.shared = shared
-        self._event_keys = {event_id: repr(event) for event_id, event in events.items()}  # every field, nested
+        # Every field, nested; a short digest each, so a file that shows many events hashes little.
+        self._event_keys = {event_id: digest(repr(event)) for event_id, event in events.items()}
         self._all_events = digest(sorted(self._event_keys.items()))
 
     def events(self, event_ids: Iterable[str] | None) -> str:
