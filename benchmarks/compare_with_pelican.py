@@ -4,8 +4,10 @@ For each corpus (a seeded synthetic network of many years: benchmarks/corpus), t
 command (`invoke build`: checks, then Pelican with the kit's plugins) and plain Pelican (no plugins,
 benchmarks/baseline_theme with a fixed five-link menu) building ordinary Markdown pages that yield the
 same number of HTML pages. Builds alternate, each in its own process into an empty folder; wall time by
-the clock, peak memory by the kernel (os.wait4); the median of --rounds rounds is reported.
-The last line is `ratio: <kit seconds / plain Pelican seconds>` for the 20-year corpus at scale 1.
+the clock, peak memory by the kernel (os.wait4); the median of --rounds rounds is reported. For the
+many-year corpus at scale 1 it then measures the editor's loop (benchmarks/edit_loop.py): how long
+`make serve` takes to show one event file's change. The last line is
+`ratio: <kit seconds / plain Pelican seconds>` for the 20-year corpus at scale 1.
 
     .venv/bin/python benchmarks/compare_with_pelican.py --rounds 3            # scales 1, 2 and 4
     .venv/bin/python benchmarks/compare_with_pelican.py --scales 1 --rounds 1 # a quick look
@@ -25,8 +27,9 @@ sys.path.insert(0, str(ROOT))  # run as a script: make the benchmarks package im
 
 from benchmarks.baseline import MENU, write_plain_site  # noqa: E402
 from benchmarks.corpus import Corpus, CorpusSpec, generate  # noqa: E402
+from benchmarks.edit_loop import ServeFailed, measure_edit_loop  # noqa: E402
 from benchmarks.measure import BuildError, Run, html_pages, measure, median_run  # noqa: E402
-from benchmarks.report import Measured, feed_sizes, growth, ratio_line, rows  # noqa: E402
+from benchmarks.report import Measured, edit_loops, feed_sizes, growth, ratio_line, rows  # noqa: E402
 
 # The files subscribers download again and again: their size matters as history grows.
 FEED_FILES = ("calendar/netzwerk.ics", "calendar/archive.ics")
@@ -69,7 +72,7 @@ def say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def bench_corpus(work: Path, spec: CorpusSpec, rounds: int, pdfs: bool) -> Measured:
+def bench_corpus(work: Path, spec: CorpusSpec, rounds: int, pdfs: bool, edit_loop: bool) -> Measured:
     started = time.perf_counter()
     corpus = generate(work / "corpus", spec)
     counts = ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in corpus.counts.items())
@@ -100,8 +103,16 @@ def bench_corpus(work: Path, spec: CorpusSpec, rounds: int, pdfs: bool) -> Measu
         )
     kit_median, plain_median = median_run(runs["kit"]), median_run(runs["plain"])
     plain_kb = average_kb(plain_pages)
+    edit = None
+    if edit_loop:
+        say("  the edit loop: make serve, one event's title changed three times")
+        try:
+            edit = measure_edit_loop(ROOT, corpus.data, corpus.content, work / "serve", corpus.today.isoformat())
+        except ServeFailed as error:
+            raise BuildError(str(error)) from None
+        say(f"  shown after {edit.shown:.1f} s ({edit.made} files made, {edit.reused} kept)")
     return Measured(
-        spec.describe(), spec.years, spec.scale, len(pages), kit_median, plain_median, kit_kb, plain_kb, feeds
+        spec.describe(), spec.years, spec.scale, len(pages), kit_median, plain_median, kit_kb, plain_kb, feeds, edit
     )
 
 
@@ -131,6 +142,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="the corpus generator's seed (default 1)")
     parser.add_argument("--keep", type=Path, help="keep corpora and outputs in this new folder")
     parser.add_argument("--no-pdfs", action="store_true", help="build the kit without its calendar PDFs")
+    parser.add_argument("--no-edit-loop", action="store_true", help="skip the `make serve` edit loop (scale 1)")
     args = parser.parse_args()
     scales = sorted({int(s) for s in args.scales.split(",") if s.strip()})
     specs = [CorpusSpec(1, 1, args.seed)] if args.one_year else []
@@ -142,9 +154,9 @@ def main() -> None:
         work = args.keep or Path(scratch)
         for spec in specs:
             try:
-                results.append(
-                    bench_corpus(work / f"{spec.years}y-scale{spec.scale}", spec, args.rounds, not args.no_pdfs)
-                )
+                folder = work / f"{spec.years}y-scale{spec.scale}"
+                edit_loop = not args.no_edit_loop and spec.years == args.years and spec.scale == 1
+                results.append(bench_corpus(folder, spec, args.rounds, not args.no_pdfs, edit_loop))
             except BuildError as error:
                 raise SystemExit(str(error)) from None
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
@@ -153,6 +165,7 @@ def main() -> None:
     print()
     print("\n".join(growth(results, args.years)))
     print("\n".join(feed_sizes(results)))
+    print("\n".join(edit_loops(results)))
     note, ratio = ratio_line(results, args.years)
     print(note)
     print(ratio)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .edit_loop import EditLoop
 from .measure import Run
 
 
@@ -21,6 +22,7 @@ class Measured:
     kit_page_kb: float  # average size of an output HTML page
     plain_page_kb: float
     feeds: dict[str, int]  # published calendar and feed files of the kit's build: path -> bytes
+    edit: EditLoop | None = None  # `make serve` after one event's title changed (when measured)
 
 
 def human_size(size: int) -> str:
@@ -75,6 +77,20 @@ def feed_sizes(results: list[Measured]) -> list[str]:
     for result in results:
         sizes = ", ".join(f"{path} {human_size(size)}" for path, size in result.feeds.items()) or "none"
         lines.append(f"  {result.label}: {sizes}")
+    return lines
+
+
+def edit_loops(results: list[Measured]) -> list[str]:
+    """How long `make serve` takes to show an edit of one event file (serve's own figure)."""
+    lines = []
+    for result in results:
+        if result.edit is not None:
+            edit = result.edit
+            lines.append(
+                f"edit loop, {result.label}: `make serve` shows one event's new title after {edit.shown:.1f} s "
+                f"(median of its rebuilds; {edit.made} files made again, {edit.reused} kept; its first build "
+                f"{edit.first_build:.1f} s)"
+            )
     return lines
 
 

@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 import netzwerk_build
 from benchmarks.baseline import MENU, write_plain_site
 from benchmarks.corpus import Corpus, CorpusSpec, generate
+from benchmarks.edit_loop import upcoming_event_file
 from benchmarks.measure import Run
 from benchmarks.report import Measured, exponent, ratio_line
 from netzwerk_build import Project
@@ -196,3 +197,11 @@ def test_the_growth_exponent_is_one_for_linear_time_and_two_for_quadratic() -> N
     assert exponent(measured(1000, 2.0), measured(4000, 32.0), "kit") == pytest.approx(2.0)
     _, last = ratio_line([measured(1000, 3.0)], 20)
     assert last == "ratio: 2.00"
+
+
+def test_the_edit_loop_retitles_a_single_upcoming_event(corpus: Corpus, dataset: Dataset) -> None:
+    path = upcoming_event_file(corpus.data, corpus.today.isoformat())
+    event = dataset.events[path.stem]
+    assert event.recurrence is None
+    assert event.start.date() > corpus.today
+    assert path.parent.name == str(corpus.today.year)
