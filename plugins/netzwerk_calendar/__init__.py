@@ -17,6 +17,7 @@ from netzwerk_site import routes
 from netzwerk_site.parallel import available_processes, run_shared
 from netzwerk_site.reuse import InputKeys, OutputCache
 
+from . import folding
 from .catalogue import Feed, FeedCatalogue
 from .components import EventComponents, uid_host
 from .ics import FeedWriter
@@ -124,5 +125,6 @@ def _generators(pelican: Any) -> type[CalendarGenerator]:
 
 
 def register() -> None:
+    folding.install()  # the same bytes, without folding each short line character by character
     # A named function: blinker keeps only weak references to receivers.
     signals.get_generators.connect(_generators)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from functools import cache, cached_property
+from typing import Any
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
@@ -32,6 +33,16 @@ class Localizer:
         self.default_lang = default_lang
         self.translations = translations
         self.locale = Locale.parse(lang)
+        # Babel's formatting is slow and a site writes the same days and times on many pages.
+        self._formatted: dict[tuple[Any, ...], str] = {}
+
+    def _once(self, key: tuple[Any, ...], make: Callable[[], str]) -> str:
+        """A formatted value by what it is made from (datetimes with their tzinfo: equal instants in
+        other zones are other keys)."""
+        found = self._formatted.get(key)
+        if found is None:
+            found = self._formatted[key] = make()
+        return found
 
     @cached_property
     def dir(self) -> str:
@@ -65,7 +76,8 @@ class Localizer:
         return self.join([self.gettext(names[key]) for key in keys])
 
     def date(self, value: date, long: bool = False) -> str:
-        return format_date(value, format="long" if long else "medium", locale=self.locale)
+        key = ("date", value, getattr(value, "tzinfo", None), long)
+        return self._once(key, lambda: format_date(value, format="long" if long else "medium", locale=self.locale))
 
     def month(self, value: date) -> str:
         return format_date(value, format="LLLL y", locale=self.locale)
@@ -82,11 +94,13 @@ class Localizer:
 
     def time(self, value: datetime) -> str:
         """A time of day on this language's clock: "17:00" (or "5:00 PM" with the 12-hour clock)."""
-        return format_skeleton(self._time_skeleton, value, locale=self.locale)
+        key = ("time", value, value.tzinfo)
+        return self._once(key, lambda: format_skeleton(self._time_skeleton, value, locale=self.locale))
 
     def times(self, start: datetime, end: datetime) -> str:
         """The times of day of a start and an end: "17:00–19:00 Uhr", "17:00 – 19:00"."""
-        return format_interval(start.time(), end.time(), self._time_skeleton, locale=self.locale)
+        times = (start.time(), end.time())
+        return self._once(("times", *times), lambda: format_interval(*times, self._time_skeleton, locale=self.locale))
 
     def moment(self, value: date | datetime, long: bool = False) -> str:
         """A day, with its time of day when it has one: "Di., 12. Jan. 2027, 17:00"."""
@@ -122,6 +136,9 @@ class Localizer:
         return str(self.locale.datetime_formats["medium"]).format(time_text, day_text)
 
     def _day(self, value: date, long: bool) -> str:
+        return self._once(("day", value, getattr(value, "tzinfo", None), long), lambda: self._format_day(value, long))
+
+    def _format_day(self, value: date, long: bool) -> str:
         if long:
             return format_date(value, format="full", locale=self.locale)
         return format_skeleton(DATE_SHORT, value, locale=self.locale)

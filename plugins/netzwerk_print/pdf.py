@@ -101,8 +101,10 @@ class PdfJob:
 
 # Printing takes about a second per PDF; most builds (an editor's preview, the tests) print pages that
 # did not change. A PDF is kept under a digest of everything it is made from, so the same page with
-# the same theme and the same WeasyPrint gives the very same bytes without printing again.
-CACHE_ENTRIES = 400
+# the same theme and the same WeasyPrint gives the very same bytes without printing again. About 35 kB
+# each: room for the PDFs of a 20-year site in several languages (120 periods each) several times over
+# (the tests' and the benchmark's sites share the cache); the ones used longest ago go first.
+CACHE_ENTRIES = 2000
 
 
 def theme_files(site_root: Path) -> bytes:
@@ -127,9 +129,14 @@ def _cache_key(job: PdfJob, site_root: Path, theme: bytes) -> str:
 
 
 def _from_cache(cache: Path | None, key: str) -> bytes | None:
-    if cache is None or not (cache / f"{key}.pdf").is_file():
+    if cache is None:
         return None
-    return (cache / f"{key}.pdf").read_bytes()
+    kept = cache / f"{key}.pdf"
+    try:
+        os.utime(kept)  # used now: the cache drops the entries used longest ago
+        return kept.read_bytes()
+    except OSError:  # not printed before (or just dropped by a build beside this one)
+        return None
 
 
 def _keep(cache: Path | None, key: str, pdf: bytes) -> None:
