@@ -93,6 +93,7 @@ class SiteGenerator(Generator):
         self.asset_versions = _asset_versions(Path(self.settings["THEME"]) / "static")
         self.sitemap_paths: list[str] = []
         self.jobs: list[PageJob] = []  # planned by _write, rendered by _render_all
+        self._footers: dict[tuple[str, str], Markup] = {}  # by language and root: see _footer
         self.planned_outputs: set[str] = set()
         # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to
         # the current period, its area is every period), then pages marked `Menu: main`.
@@ -173,7 +174,7 @@ class SiteGenerator(Generator):
 
     def _render_all(self, writer: Any) -> None:
         """Every planned page, shared out to the build's processes (the same bytes as one process)."""
-        for template in dict.fromkeys(job.template for job in self.jobs):
+        for template in dict.fromkeys([*(job.template for job in self.jobs), "_footer.html"]):
             self.get_template(template.removesuffix(".html"))  # compiled once, before the processes part
         jobs = self.jobs
         cache: reuse.OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
@@ -236,10 +237,7 @@ class SiteGenerator(Generator):
                 }
                 for other in self.languages
             ]
-            writer.write_file(
-                output,
-                tmpl,
-                self.context,
+            values = dict(
                 L=localizer,
                 lang=lang,
                 dir=localizer.dir,
@@ -284,6 +282,16 @@ class SiteGenerator(Generator):
                 feeds=self.feeds,
                 **{"page_feeds": [], **job.values},
             )
+            values["site_footer"] = self._footer(lang, root, values)
+            writer.write_file(output, tmpl, self.context, **values)
+
+    def _footer(self, lang: str, root: str, values: dict[str, Any]) -> Markup:
+        """The footer of the pages of one language at one depth: the same on each of them, so made once."""
+        key = (lang, root)
+        if key not in self._footers:
+            html = self.get_template("_footer").render({**self.context, **values})
+            self._footers[key] = Markup(html.strip())  # base.html places it where its <footer> was
+        return self._footers[key]
 
     def generate_output(self, writer: Any) -> None:
         model, data = self.model, self.model.dataset
