@@ -131,12 +131,16 @@ class OutputCache:
         assert self._previous is not None
         output = self._previous
         written = _files_below(staging)
-        for name in written:
-            _place(staging / name, output / name)
         made = written | set(self._pending) | self._kept_files
-        for name in sorted(self._made - made):
-            if not any(name.startswith(f"{folder}/") for folder in self._kept_folders):
-                _remove_file(output, name)
+        try:
+            for name in sorted(self._made - made):  # first: a folder no longer made may become a file
+                if not any(name.startswith(f"{folder}/") for folder in self._kept_folders):
+                    _remove_file(output, name)
+            for name in written:
+                _place(staging, output, name)
+        except BaseException:
+            self._committed, self._identity = {}, None  # half merged: the next build makes every file
+            raise
         self._made = made
 
     def defer(self, work: Callable[[Path], None]) -> None:
@@ -196,22 +200,29 @@ def _files_below(folder: Path) -> set[str]:
     return found
 
 
-def _place(source: Path, target: Path) -> None:
-    """Put a file where its older version was (one rename: readers see the old or the new file)."""
+def _place(staging: Path, output: Path, name: str) -> None:
+    """Move a file from `staging` to where its older version is in `output` (one rename: readers see
+    the old or the new file)."""
+    target = output / name
     if target.is_dir() and not target.is_symlink():
         shutil.rmtree(target)  # a folder became a file
-    for parent in reversed(target.parents):
-        if parent.is_file():
-            parent.unlink()  # a file became a folder
+    parts = name.split("/")[:-1]
+    for depth in range(1, len(parts) + 1):
+        folder = output.joinpath(*parts[:depth])
+        if folder.is_file() or folder.is_symlink():
+            folder.unlink()  # a file became a folder
             break
     target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(source, target)
+    os.replace(staging / name, target)
 
 
 def _remove_file(output: Path, name: str) -> None:
     """Remove a file the build no longer makes, and the folders it leaves empty."""
     path = output / name
-    path.unlink(missing_ok=True)
+    try:
+        path.unlink(missing_ok=True)
+    except NotADirectoryError:  # a folder on its way became a file: nothing left to remove
+        return
     for parent in path.parents:
         if parent == output:
             break
