@@ -2,15 +2,17 @@
 
 Pagefind (the `pagefind` package ships its binary) reads every page marked `data-pagefind-body`
 (records and content pages, not lists or filters), keeps one index per page language (from
-`<html lang>`), and writes it with the small script that queries it under pagefind/ at the site root.
-The search page asks only that folder: no request goes to another host. SEARCH_INDEX = False in the
-settings builds without it (the search page then offers its links only).
+`<html lang>`; it is run once per language, see per_language.py), and writes it with the small script
+that queries it under pagefind/ at the site root. The search page asks only that folder: no request
+goes to another host. SEARCH_INDEX = False in the settings builds without it (the search page then
+offers its links only).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -34,11 +36,14 @@ BUNDLE = "pagefind"  # the index's folder below the site root
 
 
 def start_index(site: Path, bundle: Path | None = None) -> subprocess.Popen[str]:
-    """Start indexing the pages of `site` into `bundle` (default: site/pagefind); `finish_index` waits."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-    if bundle is not None:
-        command += ["--output-path", str(bundle)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    """Start indexing the pages of `site` into `bundle` (default: site/pagefind), one language after the
+    other (per_language.py: half the memory); `finish_index` waits."""
+    target = site / BUNDLE if bundle is None else bundle
+    command = [sys.executable, "-m", "netzwerk_search.per_language", str(site), str(target)]
+    plugins = str(Path(__file__).resolve().parents[1])  # the helper's own package, installed or not
+    path = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
+    environment = {**os.environ, "PYTHONPATH": path}
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
 
 
 def finish_index(process: subprocess.Popen[str], bundle: Path) -> str | None:
