@@ -21,6 +21,7 @@ from typing import Any
 
 from pelican import signals
 
+from netzwerk_data.values import language_codes
 from netzwerk_site.generator import pages_written
 
 log = logging.getLogger(__name__)
@@ -33,17 +34,48 @@ UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "
 
 
 BUNDLE = "pagefind"  # the index's folder below the site root
+# From this many pages on, Pagefind runs once per language (half the memory); below, once (each run
+# has a start-up cost of about half a second, more than a small site's whole index).
+SPLIT_FROM_PAGES = 3000
 
 
 def start_index(site: Path, bundle: Path | None = None) -> subprocess.Popen[str]:
-    """Start indexing the pages of `site` into `bundle` (default: site/pagefind), one language after the
-    other (per_language.py: half the memory); `finish_index` waits."""
+    """Start indexing the pages of `site` into `bundle` (default: site/pagefind); `finish_index` waits.
+    A large site is indexed one language after the other (per_language.py: half the memory)."""
     target = site / BUNDLE if bundle is None else bundle
-    command = [sys.executable, "-m", "netzwerk_search.per_language", str(site), str(target)]
+    globs = language_globs(site, target)
+    if len(globs) == 1 or _pages(site) < SPLIT_FROM_PAGES:
+        command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(target), "--silent"]
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    command = [sys.executable, "-m", "netzwerk_search.per_language", str(site), str(target), *globs]
     plugins = str(Path(__file__).resolve().parents[1])  # the helper's own package, installed or not
     path = os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))
     environment = {**os.environ, "PYTHONPATH": path}
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+
+
+def _pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def language_globs(site: Path, bundle: Path) -> list[str]:
+    """One Pagefind --glob per language part of the site: each `<code>/` folder of another language,
+    then everything else (the default language, at the site root)."""
+    codes = language_codes()
+    others, default = [], []
+    for entry in sorted(site.iterdir()):
+        name = entry.name
+        if name.startswith(".") or entry == bundle:
+            continue
+        if entry.is_dir() and name in codes and (entry / "index.html").is_file():
+            others.append(f"{name}/**/*.html")
+        elif entry.is_dir():
+            default.append(f"{name}/**/*.html")
+        elif name.endswith(".html"):
+            default.append(name)
+    if not others:
+        return ["**/*.html"]  # one language: Pagefind's own default
+    return [*others, "{" + ",".join(default) + "}"] if default else others
 
 
 def finish_index(process: subprocess.Popen[str], bundle: Path) -> str | None:

@@ -4,9 +4,12 @@ Pagefind keeps every page it reads in memory until it writes the index: 1.4 GB f
 of the benchmark's 20-year corpus at scale 4. It indexes each language apart anyway (by `<html lang>`),
 and its files of one language do not depend on the others, so indexing the languages one at a time
 into the same folder writes the same files; only `pagefind-entry.json`, which names the languages, is
-written by each run for its own, and is merged here. Run as its own process by netzwerk_search:
+written by each run for its own, and is merged here. netzwerk_search runs this, as its own process,
+for sites of SPLIT_FROM_PAGES pages or more, with one --glob per language (language_globs):
 
-    python -m netzwerk_search.per_language SITE BUNDLE
+    python -m netzwerk_search.per_language SITE BUNDLE GLOB...
+
+It imports nothing of the kit: a process that starts quickly.
 """
 
 from __future__ import annotations
@@ -16,36 +19,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from netzwerk_data.values import language_codes
-
 ENTRY = "pagefind-entry.json"
 
 
-def language_globs(site: Path, bundle: Path) -> list[str]:
-    """One Pagefind --glob per language part of the site: each `<code>/` folder of another language,
-    then everything else (the default language, at the site root)."""
-    codes = language_codes()
-    others, default = [], []
-    for entry in sorted(site.iterdir()):
-        name = entry.name
-        if name.startswith(".") or entry == bundle:
-            continue
-        if entry.is_dir() and name in codes and (entry / "index.html").is_file():
-            others.append(f"{name}/**/*.html")
-        elif entry.is_dir():
-            default.append(f"{name}/**/*.html")
-        elif name.endswith(".html"):
-            default.append(name)
-    if not others:
-        return ["**/*.html"]  # one language: Pagefind's own default
-    return [*others, "{" + ",".join(default) + "}"] if default else others
-
-
-def index(site: Path, bundle: Path) -> int:
-    """Index `site` into `bundle` one language after the other; Pagefind's exit code."""
+def index(site: Path, bundle: Path, globs: list[str]) -> int:
+    """Index `site` into `bundle`, one --glob (a language's pages) after the other; Pagefind's exit code."""
     languages: dict[str, object] = {}
     entry: dict[str, object] = {}
-    for glob in language_globs(site, bundle):
+    for glob in globs:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle)]
         done = subprocess.run([*command, "--glob", glob, "--silent"], check=False)
         if done.returncode != 0:
@@ -61,5 +42,5 @@ def index(site: Path, bundle: Path) -> int:
 
 
 if __name__ == "__main__":
-    site_arg, bundle_arg = sys.argv[1:3]
-    sys.exit(index(Path(site_arg), Path(bundle_arg)))
+    site_arg, bundle_arg, *glob_args = sys.argv[1:]
+    sys.exit(index(Path(site_arg), Path(bundle_arg), glob_args))
