@@ -53,7 +53,7 @@ class CalendarGenerator(Generator):
         to_write = {lang: list(self.catalogue.all()) for lang in languages}
         if cache is not None and keys is not None:
             for lang in languages:
-                to_write[lang] = _not_reused(to_write[lang], lang, default_lang, output, cache, keys, stamps, base)
+                to_write[lang] = _not_reused(to_write[lang], lang, default_lang, cache, keys, stamps, base)
 
         def write_language(lang: str) -> None:
             remembered = None
@@ -81,19 +81,18 @@ def _not_reused(
     feeds: list[Feed],
     lang: str,
     default_lang: str,
-    output: Path,
     cache: OutputCache,
     keys: InputKeys,
     stamps: dict[str, EventStamp],
     base: str,
 ) -> list[Feed]:
     """Under `make serve`, the feeds in `lang` whose events or shared inputs changed since the last build;
-    the others are linked from it (netzwerk_site/reuse.py)."""
+    the others are kept as they are in the output folder (netzwerk_site/reuse.py)."""
     written = []
     for feed in feeds:
         target = routes.in_language(feed.path, lang, default_lang)
         key = keys.of("ics", target, feed.event_ids, base, [repr(stamps[i]) for i in feed.event_ids])
-        if not cache.reuse([target], key, output):
+        if not cache.reuse([target], key):
             written.append(feed)
     return written
 

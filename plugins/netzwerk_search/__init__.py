@@ -130,11 +130,11 @@ def _start(generator: Any) -> None:
     _stop_leftover()
     if not generator.settings.get("SEARCH_INDEX", True):
         return
-    output = Path(generator.output_path)
     cache = generator.settings.get("NETWORK_OUTPUT_CACHE")
     if cache is not None:  # `make serve`: the last index now, a new one after the rebuild (index_in_place)
-        cache.reuse_folder(BUNDLE, output)
+        cache.reuse_folder(BUNDLE)
         return
+    output = Path(generator.output_path)
     _RUNNING.append((start_index(output), output / BUNDLE))
 
 

@@ -179,8 +179,7 @@ class SiteGenerator(Generator):
         jobs = self.jobs
         cache: reuse.OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
         if cache is not None:
-            output = Path(self.output_path)
-            jobs = [job for job in jobs if not cache.reuse(self._outputs(job.path), job.cache_key or "", output)]
+            jobs = [job for job in jobs if not cache.reuse(self._outputs(job.path), job.cache_key or "")]
         processes = parallel.available_processes(self.settings.get("BUILD_PROCESSES"))
         parallel.run_shared(jobs, lambda job: self._render(writer, job), processes)
 

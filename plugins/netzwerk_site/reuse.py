@@ -91,9 +91,9 @@ class OutputCache:
             self._parts[key] = found if found is not None else make()
         return self._parts[key]
 
-    def reuse(self, files: Sequence[str], key: str, staging: Path) -> bool:
+    def reuse(self, files: Sequence[str], key: str) -> bool:
         """True when `files` are in the output folder with this key (the caller need not write them into
-        `staging`); else False: the caller writes them."""
+        the build's folder); else False: the caller writes them."""
         self._pending.update(dict.fromkeys(files, key))
         previous = self._previous
         if (
@@ -106,7 +106,7 @@ class OutputCache:
         self.reused += len(files)
         return True
 
-    def reuse_folder(self, folder: str, staging: Path) -> bool:
+    def reuse_folder(self, folder: str) -> bool:
         """Keep a whole folder of the output (the search index, made again after the rebuild); False
         when there is none to keep."""
         if self._previous is None or not (self._previous / folder).is_dir():
@@ -155,8 +155,8 @@ class OutputCache:
                 item(self._output)
 
     def commit(self, swapped: Path | None = None) -> None:
-        """The build succeeded and its files are in place; `swapped`: the staging folder it swapped in
-        whole (not merged). The next build keeps what it can of this one."""
+        """The build succeeded and its files are in place; `swapped`: the output folder, when the build
+        swapped in a whole new one instead of merging. The next build keeps what it can of this one."""
         if swapped is not None:
             self._made = _files_below(swapped) | self._kept_files
         self._after_swap += self._deferred
