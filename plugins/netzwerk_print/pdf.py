@@ -128,9 +128,7 @@ def _cache_key(job: PdfJob, site_root: Path, theme: bytes) -> str:
     return digest.hexdigest()
 
 
-def _from_cache(cache: Path | None, key: str) -> bytes | None:
-    if cache is None:
-        return None
+def _from_cache(cache: Path, key: str) -> bytes | None:
     kept = cache / f"{key}.pdf"
     try:
         os.utime(kept)  # used now: the cache drops the entries used longest ago
@@ -139,9 +137,7 @@ def _from_cache(cache: Path | None, key: str) -> bytes | None:
         return None
 
 
-def _keep(cache: Path | None, key: str, pdf: bytes) -> None:
-    if cache is None:
-        return
+def _keep(cache: Path, key: str, pdf: bytes) -> None:
     cache.mkdir(parents=True, exist_ok=True)
     partial = cache / f".{key}.{os.getpid()}.part"
     partial.write_bytes(pdf)
@@ -154,7 +150,11 @@ def _keep(cache: Path | None, key: str, pdf: bytes) -> None:
 def write_kept_pdf(job: PdfJob, site_root: Path, cache: Path | None, theme: bytes) -> bool:
     """Write the PDF of `job` from the cache when this very page was printed before; else False.
     theme: theme_files(site_root)."""
-    kept_pdf = _from_cache(cache, _cache_key(job, site_root, theme)) if cache is not None else None
+    return cache is not None and _copy_kept(job, site_root, cache, _cache_key(job, site_root, theme))
+
+
+def _copy_kept(job: PdfJob, site_root: Path, cache: Path, key: str) -> bool:
+    kept_pdf = _from_cache(cache, key)
     if kept_pdf is None:
         return False
     target = site_root / job.pdf
@@ -176,7 +176,8 @@ def write_pdf(
     from weasyprint.urls import FatalURLFetchingError  # a BaseException: it passes `except Exception`
 
     theme = theme_files(site_root) if theme is None else theme
-    if write_kept_pdf(job, site_root, cache, theme):
+    key = _cache_key(job, site_root, theme) if cache is not None else None
+    if cache is not None and key is not None and _copy_kept(job, site_root, cache, key):
         return
     page, target = site_root / job.page, site_root / job.pdf
     fetcher = _fetcher_class()(site_root, public_base)
@@ -192,8 +193,8 @@ def write_pdf(
         raise PdfFailed(f"{job.page}: {'; '.join(kept.errors)}")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(pdf)
-    if cache is not None:
-        _keep(cache, _cache_key(job, site_root, theme), pdf)
+    if cache is not None and key is not None:
+        _keep(cache, key, pdf)
 
 
 def write_pdfs(jobs: tuple[PdfJob, ...], site_root: Path, public_base: str, cache: Path | None = None) -> list[str]:
