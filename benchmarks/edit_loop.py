@@ -53,7 +53,9 @@ def upcoming_event_file(data: Path, today: str) -> Path:
     raise ServeFailed(f"no single upcoming event with a one-line title in {data}/events/{year}")
 
 
-class _Serve:
+class ServeProcess:
+    """`invoke serve` in its own process, its output lines read in a thread (also the serve test's)."""
+
     def __init__(self, command: list[str], cwd: Path) -> None:
         self.process = subprocess.Popen(
             command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
@@ -78,14 +80,15 @@ class _Serve:
                 raise ServeFailed("serve stopped or took too long:\n" + self.text()[-3000:])
             time.sleep(0.05)
 
-    def stop(self) -> None:
+    def stop(self) -> int:
+        """Ctrl-C, as an editor stops it; its exit code."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
         try:
-            self.process.wait(timeout=60)
+            return self.process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.wait()
+            return self.process.wait(timeout=10)
 
 
 def measure_edit_loop(
@@ -96,7 +99,7 @@ def measure_edit_loop(
     original = event.read_text(encoding="utf-8")
     paths = ["--data", str(data), "--content", str(content), "--output", str(output), "--today", today]
     command = [sys.executable, "-m", "invoke", "serve", *paths, "--port", str(_free_port())]
-    serve = _Serve(command, root)
+    serve = ServeProcess(command, root)
     try:
         first, _made, _reused = serve.wait_for(1, timeout)
         shown: list[tuple[float, int, int]] = []

@@ -15,13 +15,12 @@ import hashlib
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
+from benchmarks.edit_loop import ServeProcess
 from tests.cli.test_concurrent_builds import FIXTURE, ROOT, TODAY, _free_port
 
 REBUILT = re.compile(r"\(took (\d+\.\d) s: (\d+) files made, (\d+) reused\)")
@@ -36,19 +35,12 @@ def _files(folder: Path) -> dict[str, str]:
     }
 
 
-class _Serve:
-    """`invoke serve` in its own process, its output lines read in a thread."""
+class _Serve(ServeProcess):
+    """`invoke serve` on the test's folders, with the waits the test needs."""
 
     def __init__(self, data: Path, content: Path, output: Path) -> None:
         args = ["--data", str(data), "--content", str(content), "--output", str(output), "--today", TODAY]
-        command = [sys.executable, "-m", "invoke", "serve", *args, "--port", str(_free_port())]
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
-        )
-        self.lines: list[str] = []
-        stream = self.process.stdout
-        assert stream is not None
-        threading.Thread(target=lambda: self.lines.extend(stream), daemon=True).start()
+        super().__init__([sys.executable, "-m", "invoke", "serve", *args, "--port", str(_free_port())], ROOT)
 
     def rebuilds(self) -> list[tuple[float, int, int]]:
         return [(float(s), int(made), int(reused)) for s, made, reused in REBUILT.findall("".join(self.lines))]
@@ -78,15 +70,6 @@ class _Serve:
             if done > after and indexed == done and time.monotonic() - since > settle:
                 return self.rebuilds()[-1]
             time.sleep(0.1)
-
-    def stop(self) -> int:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
-        try:
-            return self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            return self.process.wait(timeout=10)
 
 
 def _clean_build(data: Path, content: Path, output: Path) -> dict[str, str]:
