@@ -31,6 +31,8 @@ PERIOD_PDFS = "all"
 # Printed PDFs are kept here by a digest of the page, theme and WeasyPrint version, so an unchanged
 # page is not printed again (None: always print).
 PDF_CACHE = str(ROOT / ".cache" / "calendar-pdfs")
+# The period pages' QR codes are kept here by their text and segno's version (None: always made).
+QR_CACHE = str(ROOT / ".cache" / "qr-codes")
 
 THEME = str(ROOT / "theme")
 THEME_STATIC_DIR = "theme"

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
-
-from icalendar import Calendar, vDuration, vText, vUri
+from datetime import datetime
 
 from netzwerk_data import Dataset
 from netzwerk_site import routes
 
 from .catalogue import CATEGORY, EVENT, GROUP, PERIOD, Feed, FeedCatalogue
 from .components import EventComponents
+from .head import CalendarHead, FeedText
 from .words import FeedWords
 from .zones import timezone_ical, zone_spans
 
-# How often calendar programs should fetch a subscription again: the site is rebuilt daily.
-REFRESH = timedelta(days=1)
 _END = b"END:VCALENDAR\r\n"
 
 
@@ -37,6 +34,8 @@ class FeedWriter:
         self.components = components
         self.lang = lang
         self.public_url = public_url
+        network = self.data.network
+        self.head = CalendarHead(f"-//{network.short_name}//netzwerk-site//{lang.upper()}", network.timezone)
 
     def _page_of(self, feed: Feed) -> str:
         """The page that shows what the feed holds (the calendar's URL)."""
@@ -51,33 +50,17 @@ class FeedWriter:
         return routes.EVENTS
 
     def calendar(self, feed: Feed) -> bytes:
-        network = self.data.network
         period = self.catalogue.period_of(feed)
         page_url = self.public_url(self._page_of(feed))
         name = self.words.name(feed, period)
         description = self.words.description(feed, self.catalogue.past_months, page_url, period)
-        calendar = Calendar()
-        calendar.add("prodid", f"-//{network.short_name}//netzwerk-site//{self.lang.upper()}")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("method", "PUBLISH")
-        # RFC 7986 properties, and the X-WR- ones that Apple, Google and Outlook read instead.
-        calendar.add("name", vText(name))
-        calendar.add("x-wr-calname", vText(name))
-        calendar.add("description", description)
-        calendar.add("x-wr-caldesc", vText(description))
-        calendar.add("x-wr-timezone", vText(network.timezone))
-        calendar.add("url", vUri(page_url))
-        calendar.add("source", vUri(self.public_url(feed.path)))
-        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-        calendar.add("x-published-ttl", vDuration(REFRESH))
-        # The same bytes as adding the zones' and events' components to `calendar`, but each is
-        # written once however many feeds hold it (folding lines is most of the work of a feed).
-        head = calendar.to_ical()
-        assert head.endswith(_END), "icalendar ends a calendar with its END line"
+        # RFC 7986 properties, and the X-WR- ones that Apple, Google and Outlook read instead (head.py).
+        head = self.head.of(FeedText(name, description, page_url, self.public_url(feed.path)))
+        # Each zone's and event's lines are written once however many feeds hold them (folding lines
+        # is most of the work of a feed).
         zones = b"".join(timezone_ical(zone, first, last) for zone, (first, last) in self._zone_years(feed).items())
         events = b"".join(self.components.ical(event_id) for event_id in feed.event_ids)
-        return head[: -len(_END)] + zones + events + _END
+        return head + zones + events + _END
 
     def _zone_years(self, feed: Feed) -> dict[str, tuple[int, int]]:
         """The zones of the feed's VTIMEZONEs and the years each must cover: every zone the feed's timed

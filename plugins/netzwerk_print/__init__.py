@@ -22,7 +22,7 @@ from .index import period_index
 from .jobs import PrintPlan, plan_of
 from .labels import day_name, period_name
 from .pdf import PdfJob, missing_reason, theme_files, write_kept_pdf, write_pdfs
-from .qr import qr_svg
+from .qr import QrCodes
 
 __all__ = ["PrintPlan", "register"]
 
@@ -32,6 +32,8 @@ PLAN_SETTING = "NETWORK_PRINT_PLAN"
 
 
 def _install_helpers(generator: Any) -> None:
+    folder = generator.settings.get("QR_CACHE")
+    qr_svg = QrCodes(Path(folder) if folder else None)
     generator.env.globals.update(period_name=period_name, day_name=day_name, qr_svg=qr_svg, period_index=period_index)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from .kept import KeptFiles
 
 # Tagged PDF for screen readers (PDF/UA-1: structure tags, document language and title).
 PDF_VARIANT = "pdf/ua-1"
@@ -108,11 +109,12 @@ CACHE_ENTRIES = 2000
 
 
 def theme_files(site_root: Path) -> bytes:
-    """The theme files a page is printed with (its CSS and images), each named: read once per build."""
+    """The theme files a page is printed with (its CSS, fonts and images), each named: read once per
+    build. Not its scripts: WeasyPrint runs none, so a changed script does not print every PDF again."""
     return b"".join(
         theme_file.relative_to(site_root).as_posix().encode() + b"\0" + theme_file.read_bytes()
         for theme_file in sorted((site_root / "theme").rglob("*"))
-        if theme_file.is_file()
+        if theme_file.is_file() and theme_file.suffix != ".js"
     )
 
 
@@ -129,22 +131,11 @@ def _cache_key(job: PdfJob, site_root: Path, theme: bytes) -> str:
 
 
 def _from_cache(cache: Path, key: str) -> bytes | None:
-    kept = cache / f"{key}.pdf"
-    try:
-        os.utime(kept)  # used now: the cache drops the entries used longest ago
-        return kept.read_bytes()
-    except OSError:  # not printed before (or just dropped by a build beside this one)
-        return None
+    return KeptFiles(cache, ".pdf", CACHE_ENTRIES).get(key)
 
 
 def _keep(cache: Path, key: str, pdf: bytes) -> None:
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = cache / f".{key}.{os.getpid()}.part"
-    partial.write_bytes(pdf)
-    os.replace(partial, cache / f"{key}.pdf")  # whole or not at all, even with builds side by side
-    entries = sorted(cache.glob("*.pdf"), key=lambda entry: entry.stat().st_mtime)
-    for stale in entries[:-CACHE_ENTRIES]:
-        stale.unlink(missing_ok=True)
+    KeptFiles(cache, ".pdf", CACHE_ENTRIES).keep(key, pdf)
 
 
 def write_kept_pdf(job: PdfJob, site_root: Path, cache: Path | None, theme: bytes) -> bool:

@@ -2,8 +2,9 @@
 
 Pagefind (the `pagefind` package ships its binary) reads every page marked `data-pagefind-body`
 (records and content pages, not lists or filters), keeps one index per page language (from
-`<html lang>`; it is run once per language, see per_language.py), and writes it with the small script
-that queries it under pagefind/ at the site root. The search page asks only that folder: no request
+`<html lang>`; a large site's languages are indexed one after the other, and a large language in
+parts, see per_language.py), and writes it with the small script that queries it under pagefind/ at
+the site root. The search page asks only that folder: no request
 goes to another host. SEARCH_INDEX = False in the settings builds without it (the search page then
 offers its links only).
 """
@@ -34,17 +35,19 @@ UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "
 
 
 BUNDLE = "pagefind"  # the index's folder below the site root
-# From this many pages on, Pagefind runs once per language (half the memory); below, once (each run
-# has a start-up cost of about half a second, more than a small site's whole index).
+# From this many pages on, Pagefind runs once per language, and a language of more than
+# per_language.PAGES_PER_RUN pages in parts (bounded memory); below, once (each run has a start-up cost
+# of about half a second, more than a small site's whole index).
 SPLIT_FROM_PAGES = 3000
 
 
 def start_index(site: Path, bundle: Path | None = None) -> subprocess.Popen[str]:
     """Start indexing the pages of `site` into `bundle` (default: site/pagefind); `finish_index` waits.
-    A large site is indexed one language after the other (per_language.py: half the memory)."""
+    A large site is indexed one language after the other, a large language in parts (per_language.py:
+    Pagefind's memory stays within about 300 MB)."""
     target = site / BUNDLE if bundle is None else bundle
     globs = language_globs(site, target)
-    if len(globs) == 1 or _pages(site) < SPLIT_FROM_PAGES:
+    if _pages(site) < SPLIT_FROM_PAGES:
         command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(target), "--silent"]
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     command = [sys.executable, "-m", "netzwerk_search.per_language", str(site), str(target), *globs]
@@ -90,9 +93,14 @@ def finish_index(process: subprocess.Popen[str], bundle: Path) -> str | None:
         detail = (stderr or stdout).strip().splitlines()[-5:]
         return "the search index (Pagefind) could not be made: " + " / ".join(detail or ["no message"])
     for pattern in UNUSED:
-        for unused in bundle.glob(pattern):
+        for unused in bundle.rglob(pattern):  # the bundle's and its further parts' (per_language.py)
             unused.unlink()
     _sort_entry(bundle / "pagefind-entry.json")
+    from .per_language import MORE_LIST  # not at the top: `python -m` runs that module as the helper
+
+    more = bundle / MORE_LIST
+    if not more.exists():  # the search page asks for it: one part per language
+        more.write_text("{}", encoding="utf-8")
     return None
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.generators import Generator
 
 from netzwerk_data import Dataset
 from netzwerk_i18n import Localizer, load_catalogue
+from netzwerk_i18n.template_gettext import TemplateGettext
 
 from . import annual_pages, discovery, forms, parallel, reuse, routes, vocabulary
 from .jsonld import organization_jsonld
@@ -29,6 +30,9 @@ ICON_TOUCH = "icons/apple-touch-icon.png"
 MANIFEST_ICONS = [("icons/icon-192.png", "192x192", "image/png"), ("icons/icon-512.png", "512x512", "image/png")]
 SHARE_IMAGE = {"path": "icons/share.png", "width": 1200, "height": 630}
 THEME_COLOR = "#0b5394"
+# The parts every page of a language at one depth shares, rendered once (see SiteGenerator._chrome).
+CHROME = "_chrome.html"
+CHROME_BLOCKS = ("head_icons", "head_shares", "site_name_link", "search_form", "footer")
 log = logging.getLogger(__name__)
 # Sent when every page is written (the sender is the generator): the search index can start on them
 # while the calendars, feeds and PDFs are still being made.
@@ -67,6 +71,18 @@ class SiteGenerator(Generator):
             lang: Localizer(lang, self.default_lang, load_catalogue(self.settings["THEME_TRANSLATIONS"], lang))
             for lang in self.languages
         }
+        # The pages' `_` and `ngettext`: the environment's look the Localizer up on every call.
+        self.gettexts = {
+            lang: TemplateGettext(localizer).template_values() for lang, localizer in self.localizers.items()
+        }
+        # Once per language: the network's name (as the pages show it) and the titles of its feeds.
+        self.site_names = {
+            lang: escape(localizer.text(network.name).text) for lang, localizer in self.localizers.items()
+        }
+        self.feed_titles = {
+            lang: {kind: gettext["_"](title) for kind, title in FEED_TITLES.items()}
+            for lang, gettext in self.gettexts.items()
+        }
         self.model = SiteModel(
             dataset=dataset,
             today=site_today(str(self.settings["SITE_TODAY"]), network.timezone),
@@ -93,7 +109,8 @@ class SiteGenerator(Generator):
         self.asset_versions = _asset_versions(Path(self.settings["THEME"]) / "static")
         self.sitemap_paths: list[str] = []
         self.jobs: list[PageJob] = []  # planned by _write, rendered by _render_all
-        self._footers: dict[tuple[str, str], Markup] = {}  # by language and root: see _footer
+        self._chromes: dict[tuple[str, str], dict[str, Markup]] = {}  # by language and root: see _chrome
+        self._navs: dict[tuple[str, str, str | None, str | None], Markup] = {}  # see _site_nav
         self.planned_outputs: set[str] = set()
         # The main menu per language: (target, label, area) of the fixed sections (the calendar leads to
         # the current period, its area is every period), then pages marked `Menu: main`.
@@ -174,7 +191,7 @@ class SiteGenerator(Generator):
 
     def _render_all(self, writer: Any) -> None:
         """Every planned page, shared out to the build's processes (the same bytes as one process)."""
-        for template in dict.fromkeys([*(job.template for job in self.jobs), "_footer.html"]):
+        for template in dict.fromkeys([*(job.template for job in self.jobs), CHROME]):
             self.get_template(template.removesuffix(".html"))  # compiled once, before the processes part
         jobs = self.jobs
         cache: reuse.OutputCache | None = self.settings.get("NETWORK_OUTPUT_CACHE")
@@ -279,18 +296,36 @@ class SiteGenerator(Generator):
                 nav=self.navigation[lang],
                 nav_current=current_section(path, [area for _target, _label, area in self.navigation[lang]]),
                 feeds=self.feeds,
+                site_name=self.site_names[lang],
+                feed_titles=self.feed_titles[lang],
+                **self.gettexts[lang],
                 **{"page_feeds": [], **job.values},
             )
-            values["site_footer"] = self._footer(lang, root, values)
+            values["chrome"] = self._chrome(lang, root, values)
+            values["site_nav"] = self._site_nav(lang, root, path, values)
             writer.write_file(output, tmpl, self.context, **values)
 
-    def _footer(self, lang: str, root: str, values: dict[str, Any]) -> Markup:
-        """The footer of the pages of one language at one depth: the same on each of them, so made once."""
+    def _chrome(self, lang: str, root: str, values: dict[str, Any]) -> dict[str, Markup]:
+        """The parts of the pages of one language at one depth that are the same on each of them (the
+        blocks of _chrome.html but the menu), made once; base.html places them."""
         key = (lang, root)
-        if key not in self._footers:
-            html = self.get_template("_footer").render({**self.context, **values})
-            self._footers[key] = Markup(html.strip())  # base.html places it where its <footer> was
-        return self._footers[key]
+        if key not in self._chromes:
+            self._chromes[key] = {name: self._chrome_block(name, values) for name in CHROME_BLOCKS}
+        return self._chromes[key]
+
+    def _site_nav(self, lang: str, root: str, path: str, values: dict[str, Any]) -> Markup:
+        """The main menu, the same on every page of one language, depth and menu section (and on every
+        other page than the menu's own targets, which it marks as the current page)."""
+        targets = {target for target, _label, _area in self.navigation[lang]}
+        key = (lang, root, values["nav_current"], path if path in targets else None)
+        if key not in self._navs:
+            self._navs[key] = self._chrome_block("site_nav", values)
+        return self._navs[key]
+
+    def _chrome_block(self, name: str, values: dict[str, Any]) -> Markup:
+        template = self.get_template(CHROME.removesuffix(".html"))
+        context = template.new_context({**self.context, **values})
+        return Markup("".join(template.blocks[name](context)).strip())  # base.html indents its first line
 
     def generate_output(self, writer: Any) -> None:
         model, data = self.model, self.model.dataset
@@ -474,6 +509,15 @@ class SiteGenerator(Generator):
 def N_(message: str) -> str:
     """Marks a label for the catalogues; the template translates it in the reader's language."""
     return message
+
+
+# The feeds every page links in <head> (and the homepage lists), by kind: their titles.
+FEED_TITLES = {
+    "calendar": N_("Calendar of the network (iCalendar)"),
+    "atom": N_("Info mail (Atom feed)"),
+    "rss": N_("Info mail (RSS feed)"),
+    "events": N_("New and changed events (Atom feed)"),
+}
 
 
 def describe(value: Any) -> str:

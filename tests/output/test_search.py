@@ -7,6 +7,7 @@ mail), then looked up through the index the browser loads from the site. No requ
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -24,6 +25,9 @@ ALL_RESULTS = """async (query) => {
   const search = await pagefind.search(query);
   return Promise.all(search.results.map((result) => result.data().then((data) => data.url)));
 }"""
+
+# The addresses (paths) the result links of the search page lead to.
+PATHS = "(links) => links.map((a) => new URL(a.href).pathname)"
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -172,4 +176,36 @@ def test_text_that_looks_like_markup_stays_text_in_the_results(tmp_path: Path, b
     assert "<img src=x onerror=document.title=1337>" in excerpt.inner_text()
     assert page.locator(".search-results img, .search-results b").count() == 0
     assert page.title() != "1337"
+    context.close()
+
+
+def test_a_language_indexed_in_parts_is_searched_whole(default_site: Path, tmp_path: Path, browser, serve_site) -> None:
+    """A large site indexes each language in parts (netzwerk_search/per_language.py, bounded memory); the
+    search page merges a language's parts: a page of the last part is found, and every query finds what
+    the index of one part finds."""
+    from netzwerk_search import language_globs
+    from netzwerk_search.per_language import index
+
+    site = tmp_path / "site"
+    shutil.copytree(default_site, site, ignore=shutil.ignore_patterns("pagefind"))
+    bundle = site / "pagefind"
+    pages = sum(1 for _ in (site / "en").rglob("*.html"))
+    assert index(site, bundle, language_globs(site, bundle), pages_per_run=pages // 3) == 0
+    more = json.loads((bundle / "more.json").read_text(encoding="utf-8"))
+    assert sorted(more) == ["ar", "de", "en"] and all(len(parts) >= 3 for parts in more.values()), more
+    # the last part of a language holds its pages last in path order: the working groups
+    group = sorted((site / "en" / "working-groups").glob("*/index.html"))[-1]
+    topic = soup(group).h1.get_text(" ", strip=True)
+    context = browser.new_context()
+    sitekit.block_non_local(context)
+    page = context.new_page()
+    base = serve_site(site)
+    page.goto(f"{base}/en/search/?q={topic}")
+    page.wait_for_selector(".search-results li a", timeout=15000)
+    found = page.locator(".search-results li a").evaluate_all(PATHS)
+    assert address(site, group) in found, f"{topic!r} (in the last part) not found: {found}"
+    page.goto(f"{serve_site(default_site)}/en/search/?q={topic}")
+    page.wait_for_selector(".search-results li a", timeout=15000)
+    whole = page.locator(".search-results li a").evaluate_all(PATHS)
+    assert sorted(found) == sorted(whole)
     context.close()

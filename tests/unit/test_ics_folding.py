@@ -60,3 +60,14 @@ def test_a_calendar_serialises_to_the_same_bytes_with_and_without_the_fast_path(
         content_line._foldline = folding._fast_foldline
     assert fast == slow
     assert Calendar.from_ical(fast).walk("VEVENT")[5]["SUMMARY"] == _lines(200, seed=11)[5]
+
+
+@pytest.mark.parametrize("limit", [2, 5, 6, 7, 20, 75, 76, 100])
+def test_long_lines_fold_as_icalendar_folds_them_at_any_limit(limit: int) -> None:
+    folding.install()
+    original = folding.icalendar_foldline()
+    for line in _lines(1000, seed=limit):
+        long_line = line * 3
+        assert folding._fast_foldline(long_line, limit) == original(long_line, limit), long_line
+    escapes = "\\" * 300 + "^" * 300 + "ab\\^" * 100
+    assert folding._fast_foldline(escapes, limit) == original(escapes, limit)

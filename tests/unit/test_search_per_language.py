@@ -55,6 +55,7 @@ def test_one_language_at_a_time_makes_the_index_one_run_makes(tmp_path: Path) ->
     assert globs == ["ar/**/*.html", "en/**/*.html", "{events/**/*.html,index.html,theme/**/*.html}"]
     assert index(site, apart, globs) == 0
     made = _files(apart)
+    assert made.pop("more.json") == b"{}"  # no language in parts
     assert made == _files(whole)
     assert list(json.loads(made["pagefind-entry.json"])["languages"]) == ["ar", "de", "en"]
     assert sum(name.startswith("fragment/de_") for name in made) == 5  # the German pages are there
@@ -65,3 +66,21 @@ def test_a_site_in_one_language_is_one_glob(tmp_path: Path) -> None:
     (site / "events").mkdir(parents=True)
     (site / "index.html").write_text('<html lang="de"><body><main data-pagefind-body>x</main></body></html>')
     assert language_globs(site, site / "pagefind") == ["**/*.html"]
+
+
+def test_a_large_language_is_indexed_in_parts_each_page_once(tmp_path: Path) -> None:
+    site = _site(tmp_path / "site")
+    whole, parted = tmp_path / "whole", site / "pagefind"
+    subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(whole), "--silent"], check=True
+    )
+    assert index(site, parted, language_globs(site, parted), pages_per_run=2) == 0
+    more = json.loads((parted / "more.json").read_text(encoding="utf-8"))
+    # 5 pages per language in parts of at most 2: parts of 2, 2 and 1, the first in the bundle itself
+    assert more == {lang: [f"more/{n}-2/", f"more/{n}-3/"] for n, lang in enumerate(["ar", "en", "de"], start=1)}
+    fragments = sorted(p.name for p in parted.rglob("fragment/*"))
+    assert fragments == sorted(p.name for p in whole.rglob("fragment/*"))
+    assert not list(site.glob(".pagefind*")), "the folder of links is left behind"
+    for parts in more.values():
+        for part in parts:
+            assert (parted / part / "pagefind.js").is_file()

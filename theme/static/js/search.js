@@ -19,10 +19,20 @@
   }
 
   function load() {
-    // Pagefind picks the index of the page's language (<html lang>) by itself.
+    // Pagefind picks the index of the page's language (<html lang>) by itself. A large site indexes a
+    // language in parts: more.json names the further ones, merged into the search here.
     if (!engine) {
       engine = import(bundle + "pagefind.js").then(function (pagefind) {
-        return pagefind.options({ baseUrl: siteRoot, excerptLength: 24 }).then(function () { return pagefind; });
+        return pagefind.options({ baseUrl: siteRoot, excerptLength: 24 })
+          .then(function () { return fetch(bundle + "more.json"); })
+          .then(function (response) { return response.ok ? response.json() : {}; })
+          .then(function (more) {
+            var parts = more[document.documentElement.lang] || [];
+            return Promise.all(parts.map(function (part) {
+              return pagefind.mergeIndex(bundle + part, { baseUrl: siteRoot });
+            }));
+          })
+          .then(function () { return pagefind; });
       });
     }
     return engine;
