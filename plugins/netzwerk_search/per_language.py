@@ -7,7 +7,8 @@ the 19,000 pages of the benchmark's 20-year corpus at scale 4. It indexes each l
 languages one at a time into the same folder writes the same files; only `pagefind-entry.json`, which
 names the languages, is written by each run for its own, and is merged here.
 
-A language of more than PAGES_PER_RUN pages is indexed in parts of equal size (its pages in path order):
+A language of more than PAGES_PER_RUN pages to index (those marked `data-pagefind-body`) is indexed in
+parts of equal size (its pages in path order):
 the first part into the bundle, each further one into a bundle of its own under `more/`, listed in
 `more.json` ({"en": ["more/en-2/", ...]}). The search page merges them into its language's index
 (Pagefind's mergeIndex). Each part is indexed from a folder of hard links to its pages, so Pagefind
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +37,8 @@ MORE = "more"  # bundle/more/<lang>-<n>/: the further parts of a large language
 MORE_LIST = "more.json"
 # Pages per Pagefind run: about 300 MB of its memory.
 PAGES_PER_RUN = 2500
+# A page Pagefind indexes when a site marks its content: a tag with data-pagefind-body (in text, "<" is "&lt;").
+_MARKED = re.compile(rb"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=]")
 
 
 def index(site: Path, bundle: Path, globs: list[str], pages_per_run: int = PAGES_PER_RUN) -> int:
@@ -44,6 +48,9 @@ def index(site: Path, bundle: Path, globs: list[str], pages_per_run: int = PAGES
     more: dict[str, list[str]] = {}
     for number, glob in enumerate(globs, start=1):
         pages = matching(site, glob)
+        if len(pages) > pages_per_run:
+            # Only the pages Pagefind would index: a part without any would be indexed whole.
+            pages = [page for page in pages if _MARKED.search(page.read_bytes())] or pages
         if len(pages) <= pages_per_run:
             code = _pagefind(site, bundle, glob)
         else:
@@ -102,7 +109,10 @@ def _in_parts(
         for page in pages[number * size : (number + 1) * size]:
             link = links / page.relative_to(site)
             link.parent.mkdir(parents=True, exist_ok=True)
-            os.link(page, link)
+            try:
+                os.link(page, link)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(page, link)
         try:
             code = _pagefind(links, target, "**/*.html")
         finally:

@@ -70,6 +70,14 @@ def test_a_site_in_one_language_is_one_glob(tmp_path: Path) -> None:
 
 def test_a_large_language_is_indexed_in_parts_each_page_once(tmp_path: Path) -> None:
     site = _site(tmp_path / "site")
+    # Lists that are not for the index, last in path order: no part may hold them alone (Pagefind would
+    # index a part without any marked page whole).
+    for number in range(4):
+        listing = site / f"en/zz-lists/{number}/index.html"
+        listing.parent.mkdir(parents=True)
+        listing.write_text(
+            f'<html lang="en"><body><main><p>list {number} of data-pagefind-body</p></main></body></html>'
+        )
     whole, parted = tmp_path / "whole", site / "pagefind"
     subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(whole), "--silent"], check=True
